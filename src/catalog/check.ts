@@ -1,0 +1,157 @@
+/**
+ * Checks a parsed catalog document and collects every problem at once: structure (against the TypeBox
+ * definition in format.ts), then meaning (placeholders, categories, reserved codes).
+ */
+import type { TSchema } from '@sinclair/typebox'
+import { Value, ValueErrorType, type ValueError, type ValueErrorIterator } from '@sinclair/typebox/value'
+import { CATEGORY_PATTERN, CODE_PATTERN, NAME_PATTERN, TCatalogFile, catalogReferences, type CatalogFile } from './format.js'
+import { fromPointer, sortProblems, type CatalogProblem } from './problems.js'
+import type { CatalogDocument } from './source.js'
+import { placeholdersOf } from './template.js'
+
+const KEY_RULES: Record<string, { what: string, rule: string, hint: string }> = {
+  [CODE_PATTERN]: { what: 'error code', rule: 'code-name', hint: 'codes are UPPER_SNAKE_CASE, like SESSION_NOT_FOUND' },
+  [NAME_PATTERN]: { what: 'detail name', rule: 'detail-name', hint: 'detail names are identifiers, like sessionCode' },
+  [CATEGORY_PATTERN]: { what: 'category id', rule: 'category-name', hint: 'category ids are lower-case, like session' }
+}
+
+/** The result of checking: the typed catalog when it has no errors. */
+export interface CheckResult {
+  catalog: CatalogFile | undefined
+  problems: CatalogProblem[]
+}
+
+/** Checks a document; `catalog` is set only when no problem of severity `error` was found. */
+export function checkCatalogDocument (document: CatalogDocument): CheckResult {
+  const problems: CatalogProblem[] = [...document.problems]
+  if (problems.some((problem) => problem.rule === 'syntax')) return { catalog: undefined, problems }
+
+  const report = (pointer: string, message: string, rule: string, options: { key?: boolean, hint?: string } = {}): void => {
+    const { line, col } = document.locate(fromPointer(pointer), options.key)
+    problems.push({ file: document.file, line, col, pointer, message, severity: 'error', rule, ...(options.hint === undefined ? {} : { hint: options.hint }) })
+  }
+
+  const data = document.data
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    report('', 'a catalog must be a mapping with `version: 1` and `errors`', 'schema')
+    return { catalog: undefined, problems }
+  }
+
+  reportStructure(Value.Errors(TCatalogFile, catalogReferences, data), report)
+  // Meaning is checked even on a structurally broken catalog, so that one run reports everything.
+  reportMeaning(data as Partial<CatalogFile>, report)
+  const sorted = sortProblems(problems)
+  return { catalog: sorted.length > 0 ? undefined : data as CatalogFile, problems: sorted }
+}
+
+type Report = (pointer: string, message: string, rule: string, options?: { key?: boolean, hint?: string }) => void
+
+function reportStructure (errors: ValueErrorIterator | Iterable<ValueError>, report: Report): void {
+  const missing = new Set<string>()
+  for (const error of errors) {
+    // A missing key is reported once, not again as a value of the wrong type.
+    if (error.type === ValueErrorType.ObjectRequiredProperty) missing.add(error.path)
+    else if (error.value === undefined && missing.has(error.path)) continue
+    const variant = error.type === ValueErrorType.Union ? narrowUnion(error) : undefined
+    if (variant !== undefined) {
+      // Paths of the narrowed check are relative to the union's value.
+      const base = error.path
+      reportStructure(Value.Errors(variant, catalogReferences, error.value), (pointer, message, rule, options) => report(base + pointer, message, rule, options))
+      continue
+    }
+    describe(error, report)
+  }
+}
+
+/** For a union whose members are told apart by `type` (detail specs), the member the value meant. */
+function narrowUnion (error: ValueError): TSchema | undefined {
+  const value = error.value as { type?: unknown } | null
+  const members = (error.schema.anyOf ?? []) as TSchema[]
+  if (value === null || typeof value !== 'object' || typeof value.type !== 'string') return undefined
+  return members.find((member) => member.properties?.type?.const === value.type)
+}
+
+function describe (error: ValueError, report: Report): void {
+  const path = error.path
+  const name = fromPointer(path).at(-1) ?? ''
+  switch (error.type) {
+    case ValueErrorType.ObjectAdditionalProperties: {
+      const parent = error.schema as TSchema
+      const pattern = Object.keys(parent.patternProperties ?? {})[0]
+      const rule = pattern === undefined ? undefined : KEY_RULES[pattern]
+      if (rule !== undefined) report(path, `${JSON.stringify(name)} is not a valid ${rule.what}`, rule.rule, { key: true, hint: rule.hint })
+      else report(path, `unknown key ${JSON.stringify(name)}`, 'unknown-key', { key: true, hint: knownKeys(parent) })
+      return
+    }
+    case ValueErrorType.ObjectRequiredProperty:
+      report(path, `missing required key ${JSON.stringify(name)}`, 'required')
+      return
+    case ValueErrorType.Union: {
+      const members = (error.schema.anyOf ?? []) as TSchema[]
+      const types = members.map((member) => member.properties?.type?.const).filter((type) => type !== undefined)
+      if (types.length > 0) {
+        report(path, `a detail needs a \`type\` of ${types.join(', ')}`, 'detail-type')
+      } else {
+        report(path, `expected ${members.map(typeName).join(' or ')}`, 'schema')
+      }
+      return
+    }
+    case ValueErrorType.Literal:
+      report(path, `expected ${JSON.stringify(error.schema.const)}, got ${JSON.stringify(error.value)}`, 'schema')
+      return
+    default:
+      report(path, `${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}${got(error)}`, 'schema')
+  }
+}
+
+function got (error: ValueError): string {
+  const value = error.value
+  if (value === undefined || (typeof value === 'object' && value !== null)) return ''
+  return `, got ${JSON.stringify(value)}`
+}
+
+function typeName (schema: TSchema): string {
+  return schema.type === undefined ? 'a value' : String(schema.type)
+}
+
+function knownKeys (schema: TSchema): string | undefined {
+  const keys = Object.keys(schema.properties ?? {})
+  return keys.length === 0 ? undefined : `allowed keys: ${keys.join(', ')}`
+}
+
+function reportMeaning (catalog: Partial<CatalogFile>, report: Report): void {
+  const categories = new Set(isRecord(catalog.categories) ? Object.keys(catalog.categories) : [])
+  const reserved = new Set((Array.isArray(catalog.reserved) ? catalog.reserved : [])
+    .map((item: unknown) => typeof item === 'string' ? item : isRecord(item) ? item.code : undefined))
+  if (!isRecord(catalog.errors)) return
+
+  for (const [code, entry] of Object.entries(catalog.errors)) {
+    if (!isRecord(entry)) continue
+    const at = `/errors/${code}`
+    if (reserved.has(code)) {
+      report(at, `${code} is reserved (retired) and may not be defined again`, 'reserved-code', { key: true, hint: 'choose a new code: old clients may still read this one with its old meaning' })
+    }
+    if (typeof entry.category === 'string' && !categories.has(entry.category)) {
+      report(`${at}/category`, `unknown category ${JSON.stringify(entry.category)}`, 'unknown-category', {
+        hint: categories.size === 0 ? 'declare it under `categories`' : `known categories: ${[...categories].join(', ')}`
+      })
+    }
+    const details = new Set(isRecord(entry.details) ? Object.keys(entry.details) : [])
+    const texts: Array<[string, unknown]> = [[`${at}/message`, entry.message]]
+    if (Array.isArray(entry.suggestions)) entry.suggestions.forEach((text: unknown, index: number) => texts.push([`${at}/suggestions/${index}`, text]))
+    for (const [pointer, text] of texts) {
+      if (typeof text !== 'string') continue
+      for (const name of placeholdersOf(text)) {
+        if (!details.has(name)) {
+          report(pointer, `placeholder {${name}} names no detail`, 'unknown-placeholder', {
+            hint: details.size === 0 ? `declare it under ${at}/details` : `details: ${[...details].join(', ')}`
+          })
+        }
+      }
+    }
+  }
+}
+
+function isRecord (value: unknown): value is Record<string, any> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+}

@@ -1,0 +1,99 @@
+/**
+ * The catalog file format, version 1, as one TypeBox definition.
+ * The loader validates against it and `error-catalog schema` emits it for editors, so the two cannot drift.
+ * docs/catalog-format.md describes every member.
+ */
+import { Type, type Static, type TSchema } from '@sinclair/typebox'
+
+/** UPPER_SNAKE_CASE: a letter first, then letters, digits and single underscores. */
+export const CODE_PATTERN = '^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$'
+/** A placeholder or detail name: a JavaScript identifier. */
+export const NAME_PATTERN = '^[A-Za-z_][A-Za-z0-9_]*$'
+/** A category id. */
+export const CATEGORY_PATTERN = '^[a-z][a-z0-9_-]*$'
+
+const annotations = {
+  description: Type.Optional(Type.String({ description: 'What this value means (docs and OpenAPI).' })),
+  optional: Type.Optional(Type.Boolean({ description: 'The detail may be left out (default false: required).' })),
+  example: Type.Optional(Type.Unknown({ description: 'An example value, used in docs and OpenAPI examples.' }))
+}
+
+const strict = { additionalProperties: false }
+
+/** One property of `details`: a small JSON Schema subset. Recursive through `items` and `properties`. */
+export const TDetailSpec = Type.Recursive((This) => Type.Union([
+  Type.Object({
+    type: Type.Literal('string'),
+    format: Type.Optional(Type.String({ description: 'A JSON Schema format: date-time, email, uri, uuid, …' })),
+    enum: Type.Optional(Type.Array(Type.String(), { minItems: 1 })),
+    minLength: Type.Optional(Type.Integer({ minimum: 0 })),
+    maxLength: Type.Optional(Type.Integer({ minimum: 0 })),
+    ...annotations
+  }, strict),
+  Type.Object({
+    type: Type.Literal('integer'),
+    minimum: Type.Optional(Type.Integer()),
+    maximum: Type.Optional(Type.Integer()),
+    ...annotations
+  }, strict),
+  Type.Object({
+    type: Type.Literal('number'),
+    minimum: Type.Optional(Type.Number()),
+    maximum: Type.Optional(Type.Number()),
+    ...annotations
+  }, strict),
+  Type.Object({ type: Type.Literal('boolean'), ...annotations }, strict),
+  Type.Object({ type: Type.Literal('array'), items: This, ...annotations }, strict),
+  Type.Object({ type: Type.Literal('object'), properties: Type.Record(Type.String({ pattern: NAME_PATTERN }), This, strict), ...annotations }, strict)
+], { description: 'One typed detail of the error.' }), { $id: 'DetailSpec' })
+
+export type DetailSpec = Static<typeof TDetailSpec>
+
+/** One error of the catalog. */
+export const TEntry = Type.Object({
+  status: Type.Integer({ minimum: 400, maximum: 599, description: 'HTTP status, 400–599.' }),
+  message: Type.String({ minLength: 1, description: 'The Korean message the user sees; {name} inserts a detail.' }),
+  description: Type.Optional(Type.String({ description: 'When this error happens (docs: 설명).' })),
+  category: Type.Optional(Type.String({ description: 'A key of `categories`.' })),
+  retryable: Type.Optional(Type.Boolean({ description: 'Whether the same request may succeed later (default false).' })),
+  retryAfter: Type.Optional(Type.Integer({ minimum: 0, description: 'Seconds; sent as the Retry-After header.' })),
+  suggestions: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'What the client or user should do (처리 방법); may hold {placeholders}.' })),
+  details: Type.Optional(Type.Record(Type.String({ pattern: NAME_PATTERN }), TDetailSpec, { ...strict, description: 'The typed parameters of this error.' })),
+  deprecated: Type.Optional(Type.Union([Type.Boolean(), Type.String({ minLength: 1 })], { description: 'true, or the reason and replacement.' })),
+  docsUrl: Type.Optional(Type.String({ format: 'uri', description: 'Where this error is documented.' }))
+}, { ...strict, description: 'One error of the catalog.' })
+
+export type CatalogEntrySource = Static<typeof TEntry>
+
+/** A retired code: it must never be used again, so that old clients never misread a new error. */
+export const TReserved = Type.Union([
+  Type.String({ pattern: CODE_PATTERN }),
+  Type.Object({
+    code: Type.String({ pattern: CODE_PATTERN }),
+    reason: Type.Optional(Type.String()),
+    since: Type.Optional(Type.String())
+  }, strict)
+])
+
+/** Catalog-wide settings for validation (400) messages. */
+export const TValidation = Type.Object({
+  messages: Type.Optional(Type.Record(Type.String(), Type.String({ minLength: 1 }), {
+    description: 'Message template per Ajv keyword, overriding the built-in Korean message.'
+  }))
+}, { ...strict, description: 'How validation failures are worded.' })
+
+/** The whole catalog file. */
+export const TCatalogFile = Type.Object({
+  $schema: Type.Optional(Type.String()),
+  version: Type.Literal(1, { description: 'Format version; always 1.' }),
+  locale: Type.Optional(Type.String({ description: 'Language of `message` (default ko).' })),
+  categories: Type.Optional(Type.Record(Type.String({ pattern: CATEGORY_PATTERN }), Type.String({ minLength: 1 }), { ...strict, description: 'Category id → Korean title, in document order.' })),
+  errors: Type.Record(Type.String({ pattern: CODE_PATTERN }), TEntry, { ...strict, description: 'CODE → entry. CODE is UPPER_SNAKE_CASE.' }),
+  reserved: Type.Optional(Type.Array(TReserved, { description: 'Retired codes that may not be defined again.' })),
+  validation: Type.Optional(TValidation)
+}, { ...strict, title: 'fastify-error-catalog catalog file', description: 'An error catalog for fastify-error-catalog (format version 1).' })
+
+export type CatalogFile = Static<typeof TCatalogFile>
+
+/** Schemas the checker needs to resolve `$ref`s of the recursive detail spec. */
+export const catalogReferences: TSchema[] = [TDetailSpec]

@@ -1,0 +1,41 @@
+/**
+ * Every error the library itself throws, in one table (as fastify keeps its FST_ERR_* in lib/errors.js).
+ * docs/errors-of-the-library.md lists the same codes; test/library-errors.test.ts keeps the two in step.
+ */
+import createError from '@fastify/error'
+
+/** The catalog has problems; `error.problems` holds every one, `error.message` prints them as `file:line:col  pointer  message`. */
+export const FEC_ERR_CATALOG_INVALID = createError<[string, number, string]>(
+  'FEC_ERR_CATALOG_INVALID',
+  'The error catalog %s has %s problem(s):\n%s',
+  500
+)
+
+/** The catalog file could not be read (missing, unreadable, unknown extension). */
+export const FEC_ERR_CATALOG_READ = createError<[string, string]>(
+  'FEC_ERR_CATALOG_READ',
+  'Could not read the error catalog %s: %s',
+  500
+)
+
+/** A plugin or compile option is wrong. */
+export const FEC_ERR_OPTIONS_INVALID = createError<[string, string]>(
+  'FEC_ERR_OPTIONS_INVALID',
+  'Invalid fastify-error-catalog option `%s`: %s',
+  500,
+  TypeError
+)
+
+/** The catalog lacks a code that the plugin needs to answer framework errors. */
+export const FEC_ERR_CODE_MISSING = createError<[string]>(
+  'FEC_ERR_CODE_MISSING',
+  'The error catalog must define %s (merge the builtin catalog, or define them yourself)',
+  500
+)
+
+/** A code was asked for that the catalog does not define. */
+export const FEC_ERR_UNKNOWN_CODE = createError<[string, string]>(
+  'FEC_ERR_UNKNOWN_CODE',
+  'Unknown error code %s%s',
+  500
+)

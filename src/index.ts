@@ -1,0 +1,36 @@
+/**
+ * fastify-error-catalog: one catalog file for every API error.
+ * Every public name is listed here; everything else is internal.
+ */
+import { errorCatalog } from './plugin/index.js'
+
+export { errorCatalog }
+export default errorCatalog
+
+export type { ErrorCatalogOptions } from './plugin/options.js'
+export type { ErrorCatalogRegister, RegisteredFactories } from './plugin/types.js'
+export { createErrorHandler, type ErrorHandler, type ErrorHandlerOptions, type LogLevel } from './plugin/error-handler.js'
+export { FRAMEWORK_CODES, STATUS_CODES } from './plugin/classify.js'
+
+export {
+  compileCatalog,
+  isCompiledCatalog,
+  type CatalogSource,
+  type CompileOptions,
+  type CompiledCatalog,
+  type CompiledEntry,
+  type ErrorFactories,
+  type ErrorFactory,
+  type ReservedCode,
+  type StackTracePolicy
+} from './catalog/compile.js'
+export { loadCatalog, loadCatalogSync, readCatalogDocument, readCatalogDocumentSync } from './catalog/load.js'
+export { parseCatalogText, type CatalogDocument, type SourcePosition } from './catalog/source.js'
+export { checkCatalogDocument } from './catalog/check.js'
+export { CatalogError, isCatalogError, type CatalogErrorOptions } from './catalog/catalog-error.js'
+export { formatProblem, type CatalogProblem } from './catalog/problems.js'
+export { TCatalogFile, TDetailSpec, TEntry, type CatalogFile, type CatalogEntrySource, type DetailSpec } from './catalog/format.js'
+export { builtinCatalogPath, REQUIRED_CODES } from './catalog/builtin.js'
+export { envelopeSchema, renderEnvelope, TFieldErrors, type ErrorBody } from './envelope/default.js'
+export { ROOT_FIELD, type ValidationLimits } from './validation/field-errors.js'
+export * as libraryErrors from './errors.js'

@@ -1,0 +1,104 @@
+/**
+ * What the handler answers for each thing that can be thrown: the mapping table of the plugin.
+ * Every property read is guarded: a handler receives whatever was thrown (Error, string, null, object).
+ */
+import { REQUIRED_CODES } from '../catalog/builtin.js'
+import { isCatalogError } from '../catalog/catalog-error.js'
+import type { CompiledCatalog, CompiledEntry } from '../catalog/compile.js'
+import { FEC_ERR_CODE_MISSING, FEC_ERR_OPTIONS_INVALID } from '../errors.js'
+
+/** Fastify's own error codes → the builtin code that answers them. */
+export const FRAMEWORK_CODES: Readonly<Record<string, string>> = Object.freeze({
+  FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'INVALID_JSON',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'INVALID_CONTENT_LENGTH',
+  FST_ERR_HANDLER_TIMEOUT: 'SERVICE_UNAVAILABLE'
+})
+
+/** HTTP status → the builtin code that answers an error that carries only that status. */
+export const STATUS_CODES: Readonly<Record<number, string>> = Object.freeze({
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  402: 'PAYMENT_REQUIRED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  408: 'REQUEST_TIMEOUT',
+  409: 'CONFLICT',
+  410: 'GONE',
+  411: 'LENGTH_REQUIRED',
+  412: 'PRECONDITION_FAILED',
+  413: 'PAYLOAD_TOO_LARGE',
+  414: 'URI_TOO_LONG',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  416: 'RANGE_NOT_SATISFIABLE',
+  422: 'UNPROCESSABLE_ENTITY',
+  423: 'LOCKED',
+  428: 'PRECONDITION_REQUIRED',
+  429: 'RATE_LIMIT_EXCEEDED',
+  431: 'REQUEST_HEADER_FIELDS_TOO_LARGE',
+  451: 'UNAVAILABLE_FOR_LEGAL_REASONS',
+  500: 'INTERNAL_ERROR',
+  501: 'NOT_IMPLEMENTED',
+  502: 'BAD_GATEWAY',
+  503: 'SERVICE_UNAVAILABLE',
+  504: 'GATEWAY_TIMEOUT'
+})
+
+/** Codes without which the handler cannot answer; `BAD_REQUEST` and `INTERNAL_ERROR` catch every other status. */
+export const HANDLER_CODES = [...REQUIRED_CODES, 'BAD_REQUEST'] as const
+
+/** Lookup tables of one catalog, built once at registration. */
+export interface Classifier {
+  /** The entry answering an error that carries only an HTTP status. */
+  forStatus (status: number): CompiledEntry
+  /** The entry answering a Fastify error code, if it is one the plugin maps. */
+  forFrameworkCode (code: string): CompiledEntry | undefined
+  readonly validation: CompiledEntry
+  readonly notFound: CompiledEntry
+  readonly methodNotAllowed: CompiledEntry
+  readonly internal: CompiledEntry
+}
+
+/** Builds the tables; fails at startup when the catalog lacks a code the handler needs. */
+export function createClassifier (catalog: CompiledCatalog, fallbacks: Readonly<Record<number, string>> = {}): Classifier {
+  const missing = HANDLER_CODES.filter((code) => catalog.get(code) === undefined)
+  if (missing.length > 0) throw new FEC_ERR_CODE_MISSING(missing.join(', '))
+
+  const byStatus = new Map<number, CompiledEntry>()
+  for (const [status, code] of Object.entries({ ...STATUS_CODES, ...fallbacks })) {
+    const entry = catalog.get(code)
+    if (entry !== undefined) byStatus.set(Number(status), entry)
+    else if (code !== STATUS_CODES[Number(status)]) throw new FEC_ERR_OPTIONS_INVALID('fallbacks', `status ${status} names ${code}, which the catalog does not define`)
+  }
+  const badRequest = catalog.get('BAD_REQUEST') as CompiledEntry
+  const internal = catalog.get('INTERNAL_ERROR') as CompiledEntry
+
+  const byFrameworkCode = new Map<string, CompiledEntry>()
+  for (const [fastifyCode, code] of Object.entries(FRAMEWORK_CODES)) {
+    const entry = catalog.get(code)
+    if (entry !== undefined) byFrameworkCode.set(fastifyCode, entry)
+  }
+
+  return {
+    forStatus: (status) => byStatus.get(status) ?? (status < 500 ? badRequest : internal),
+    forFrameworkCode: (code) => byFrameworkCode.get(code),
+    validation: catalog.get('VALIDATION_ERROR') as CompiledEntry,
+    notFound: catalog.get('NOT_FOUND') as CompiledEntry,
+    methodNotAllowed: catalog.get('METHOD_NOT_ALLOWED') as CompiledEntry,
+    internal
+  }
+}
+
+/** The HTTP status an error of another library carries (`statusCode`, else `status`), if it is 400–599. */
+export function statusOf (error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null) return undefined
+  const { statusCode, status } = error as { statusCode?: unknown, status?: unknown }
+  const value = typeof statusCode === 'number' ? statusCode : status
+  return typeof value === 'number' && Number.isInteger(value) && value >= 400 && value <= 599 ? value : undefined
+}
+
+export { isCatalogError }

@@ -1,0 +1,142 @@
+/**
+ * The error handler: whatever was thrown → one catalog entry → one envelope response, logged once.
+ * Exported on its own (`createErrorHandler`) for apps that keep their own `setErrorHandler`.
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import { isCatalogError, type CatalogError } from '../catalog/catalog-error.js'
+import type { CompiledCatalog, CompiledEntry } from '../catalog/compile.js'
+import { createValidationFormatter, type AjvErrorLike, type ValidationFormatter, type ValidationLimits, type ValidationLocation } from '../validation/field-errors.js'
+import { createClassifier, statusOf, type Classifier } from './classify.js'
+import { createResponder, type ErrorReply, type Responder } from './respond.js'
+
+/** Pino level of a log line, or `silent` for none. */
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+
+/** Options of `createErrorHandler` (the plugin passes its own). */
+export interface ErrorHandlerOptions {
+  /** Status → code for errors of other libraries that carry only a status (e.g. `{ 401: 'AUTH_REQUIRED' }`). */
+  fallbacks?: Readonly<Record<number, string>>
+  /** Log level of 4xx answers (default `info`) and 5xx answers (default `error`). */
+  logLevel?: { client?: LogLevel, server?: LogLevel }
+  /** Limits of `fieldErrors`. */
+  validation?: Partial<ValidationLimits>
+}
+
+/** A Fastify error handler. */
+export type ErrorHandler = (error: unknown, request: FastifyRequest, reply: FastifyReply) => void
+
+/** The parts shared by the error handler and the not-found handler. */
+export interface HandlerContext {
+  catalog: CompiledCatalog
+  classifier: Classifier
+  responder: Responder
+  formatValidation: ValidationFormatter
+  logClient: LogLevel
+  logServer: LogLevel
+}
+
+/** Builds what the handlers share, checking the catalog and options once. */
+export function createHandlerContext (catalog: CompiledCatalog, options: ErrorHandlerOptions = {}): HandlerContext {
+  const limits = { maxFields: 50, maxMessagesPerField: 5, ...options.validation }
+  return {
+    catalog,
+    classifier: createClassifier(catalog, options.fallbacks),
+    responder: createResponder(catalog),
+    formatValidation: createValidationFormatter(catalog, limits),
+    logClient: options.logLevel?.client ?? 'info',
+    logServer: options.logLevel?.server ?? 'error'
+  }
+}
+
+/** Creates the handler for a compiled catalog. */
+export function createErrorHandler (catalog: CompiledCatalog, options?: ErrorHandlerOptions): ErrorHandler {
+  return errorHandlerOf(createHandlerContext(catalog, options))
+}
+
+/** The handler of a prepared context. */
+export function errorHandlerOf (context: HandlerContext): ErrorHandler {
+  const { catalog, classifier, responder, formatValidation } = context
+
+  function answer (request: FastifyRequest, reply: FastifyReply, error: ErrorReply, thrown: unknown): void {
+    logAnswer(context, request, error.entry, thrown)
+    if (reply.sent) return
+    responder.send(reply, error)
+  }
+
+  return function errorCatalogHandler (error, request, reply) {
+    if (isCatalogError(error)) {
+      answer(request, reply, catalogReply(catalog, classifier, error), error)
+      return
+    }
+
+    const fastifyError = error as Partial<FastifyError> | null | undefined
+    const validation = fastifyError?.validation
+    if (Array.isArray(validation) && typeof fastifyError?.validationContext === 'string') {
+      const location = fastifyError.validationContext as ValidationLocation
+      const { fieldErrors, truncated } = formatValidation(validation as unknown as AjvErrorLike[], location)
+      const entry = classifier.validation
+      const details = truncated ? { location, truncated } : { location }
+      answer(request, reply, { entry, ...entry.render(details), details, fieldErrors }, error)
+      return
+    }
+
+    const code = fastifyError?.code
+    const framework = typeof code === 'string' ? classifier.forFrameworkCode(code) : undefined
+    if (framework !== undefined) {
+      answer(request, reply, { entry: framework, ...framework.render(undefined) }, error)
+      return
+    }
+
+    const status = statusOf(error)
+    const entry = status === undefined ? classifier.internal : classifier.forStatus(status)
+    const headers = status !== undefined && status < 500 ? headersOf(error) : undefined
+    answer(request, reply, { entry, ...entry.render(undefined), headers }, error)
+  }
+}
+
+function catalogReply (catalog: CompiledCatalog, classifier: Classifier, error: CatalogError): ErrorReply {
+  const entry = catalog.get(error.code) ?? foreignEntry(classifier, error)
+  return { entry, message: error.message, suggestions: error.suggestions, details: error.details, retryAfter: error.retryAfter }
+}
+
+/** A CatalogError of a code this catalog does not define (made from another catalog): answered by its status. */
+function foreignEntry (classifier: Classifier, error: CatalogError): CompiledEntry {
+  return classifier.forStatus(error.statusCode)
+}
+
+/** Headers an http-errors or @fastify/sensible error asks for (e.g. WWW-Authenticate), as Fastify's default handler applies them. */
+function headersOf (error: unknown): Record<string, string> | undefined {
+  const headers = (error as { headers?: unknown }).headers
+  if (typeof headers !== 'object' || headers === null) return undefined
+  const out: Record<string, string> = {}
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value === 'string' || typeof value === 'number') out[name] = String(value)
+  }
+  return out
+}
+
+/** Logs one answered error: 4xx at the client level, 5xx at the server level with the thrown value. */
+export function logAnswer (context: HandlerContext, request: FastifyRequest, entry: CompiledEntry, thrown: unknown): void {
+  if (entry.status >= 500) {
+    if (context.logServer === 'silent') return
+    request.log[context.logServer]({ err: asError(thrown), code: entry.code, statusCode: entry.status }, `${entry.code}: ${describe(thrown)}`)
+  } else if (context.logClient !== 'silent') {
+    request.log[context.logClient]({ code: entry.code, statusCode: entry.status }, `${entry.code}: ${describe(thrown)}`)
+  }
+}
+
+function asError (thrown: unknown): unknown {
+  if (thrown instanceof Error) return thrown
+  // A thrown non-Error has no stack: capture the handler's, and keep the value for the log.
+  return Object.assign(new Error(`non-error value thrown: ${describe(thrown)}`), { thrown })
+}
+
+function describe (thrown: unknown): string {
+  if (thrown instanceof Error) return thrown.message
+  if (typeof thrown === 'string') return thrown
+  try {
+    return String(JSON.stringify(thrown))
+  } catch {
+    return Object.prototype.toString.call(thrown)
+  }
+}

@@ -1,0 +1,82 @@
+/** The plugin's options: validated once, defaults spelled out here, the caller's object never written to. */
+import { compileCatalog, isCompiledCatalog, type CatalogSource, type CompiledCatalog, type StackTracePolicy } from '../catalog/compile.js'
+import { loadCatalog } from '../catalog/load.js'
+import { FEC_ERR_OPTIONS_INVALID } from '../errors.js'
+import type { ValidationLimits } from '../validation/field-errors.js'
+import type { ErrorHandlerOptions, LogLevel } from './error-handler.js'
+
+/** Options of `app.register(errorCatalog, options)`. */
+export interface ErrorCatalogOptions {
+  /** A catalog file path (.yaml, .yml, .json), a catalog object, or a compiled catalog. */
+  catalog: string | CatalogSource | CompiledCatalog
+  /** Merge the builtin catalog under yours (default true). Ignored for a compiled catalog. */
+  builtin?: boolean
+  /** When factories capture a stack trace (default `server`: 5xx only). Ignored for a compiled catalog. */
+  stackTraces?: StackTracePolicy
+  /** Install the root error handler (default true). Turn off to compose with your own via `createErrorHandler`. */
+  errorHandler?: boolean
+  /** Install the root not-found handler (default true). */
+  notFoundHandler?: boolean
+  /** Answer 405 with `Allow` for a known path asked with another method (default true). */
+  methodNotAllowed?: boolean
+  /** Status → code for errors of other libraries that carry only a status (e.g. `{ 401: 'AUTH_REQUIRED' }`). */
+  fallbacks?: Readonly<Record<number, string>>
+  /** Log level of 4xx answers (default `info`) and of 5xx answers (default `error`). */
+  logLevel?: { client?: LogLevel, server?: LogLevel }
+  /** Limits of `fieldErrors` in validation answers. */
+  validation?: Partial<ValidationLimits>
+}
+
+/** Options after validation, with defaults. */
+export interface ResolvedOptions extends ErrorHandlerOptions {
+  readonly catalog: CompiledCatalog
+  readonly errorHandler: boolean
+  readonly notFoundHandler: boolean
+  readonly methodNotAllowed: boolean
+}
+
+const LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+const KNOWN = new Set(['catalog', 'builtin', 'stackTraces', 'errorHandler', 'notFoundHandler', 'methodNotAllowed', 'fallbacks', 'logLevel', 'validation'])
+
+/** Validates the options and loads or compiles the catalog. */
+export async function resolveOptions (options: ErrorCatalogOptions): Promise<ResolvedOptions> {
+  if (typeof options !== 'object' || options === null) throw new FEC_ERR_OPTIONS_INVALID('options', 'expected an object with a `catalog`')
+  for (const key of Object.keys(options)) {
+    if (!KNOWN.has(key)) throw new FEC_ERR_OPTIONS_INVALID(key, `unknown option; known options: ${[...KNOWN].join(', ')}`)
+  }
+  for (const key of ['builtin', 'errorHandler', 'notFoundHandler', 'methodNotAllowed'] as const) {
+    if (options[key] !== undefined && typeof options[key] !== 'boolean') throw new FEC_ERR_OPTIONS_INVALID(key, `expected a boolean, got ${JSON.stringify(options[key])}`)
+  }
+  for (const [kind, level] of Object.entries(options.logLevel ?? {})) {
+    if (!LEVELS.has(level as string)) throw new FEC_ERR_OPTIONS_INVALID(`logLevel.${kind}`, `expected one of ${[...LEVELS].join(', ')}, got ${JSON.stringify(level)}`)
+  }
+  for (const [status, code] of Object.entries(options.fallbacks ?? {})) {
+    if (!/^[45]\d\d$/.test(status) || typeof code !== 'string') throw new FEC_ERR_OPTIONS_INVALID('fallbacks', `expected status (400–599) → code, got ${status} → ${JSON.stringify(code)}`)
+  }
+  for (const [name, value] of Object.entries(options.validation ?? {})) {
+    if (!['maxFields', 'maxMessagesPerField'].includes(name)) throw new FEC_ERR_OPTIONS_INVALID(`validation.${name}`, 'unknown option; known: maxFields, maxMessagesPerField')
+    if (!Number.isInteger(value) || (value as number) < 1) throw new FEC_ERR_OPTIONS_INVALID(`validation.${name}`, `expected a positive integer, got ${JSON.stringify(value)}`)
+  }
+
+  const compileOptions = { ...defined({ builtin: options.builtin, stackTraces: options.stackTraces }) }
+  const source = options.catalog
+  let catalog: CompiledCatalog
+  if (typeof source === 'string') catalog = await loadCatalog(source, compileOptions)
+  else if (isCompiledCatalog(source)) catalog = source
+  else if (typeof source === 'object' && source !== null) catalog = compileCatalog(source, compileOptions)
+  else throw new FEC_ERR_OPTIONS_INVALID('catalog', 'expected a file path, a catalog object or a compiled catalog')
+
+  return Object.freeze({
+    catalog,
+    errorHandler: options.errorHandler ?? true,
+    notFoundHandler: options.notFoundHandler ?? true,
+    methodNotAllowed: options.methodNotAllowed ?? true,
+    ...defined({ fallbacks: options.fallbacks, logLevel: options.logLevel, validation: options.validation })
+  })
+}
+
+function defined<T extends Record<string, unknown>> (values: T): Partial<T> {
+  const out: Partial<T> = {}
+  for (const key of Object.keys(values) as Array<keyof T>) if (values[key] !== undefined) out[key] = values[key]
+  return out
+}

@@ -1,0 +1,74 @@
+/**
+ * Sends an error body. Each code's body is serialized by fast-json-stringify from the code's own schema,
+ * compiled on first use and cached, so the error path does no schema work per request and the bytes are
+ * exactly the envelope (a route's response schema cannot drop or coerce members of a string payload).
+ */
+import buildSerializer from 'fast-json-stringify'
+import type { FastifyReply } from 'fastify'
+import type { CompiledCatalog, CompiledEntry } from '../catalog/compile.js'
+import { renderEnvelope, type ErrorBody } from '../envelope/default.js'
+
+const JSON_TYPE = 'application/json; charset=utf-8'
+
+/** Serializes the body of one code. */
+export type BodySerializer = (body: ErrorBody) => string
+
+/** What to send: a catalog entry and the parts of its body that vary per error. */
+export interface ErrorReply {
+  entry: CompiledEntry
+  message: string
+  suggestions: readonly string[]
+  details?: Readonly<Record<string, unknown>> | undefined
+  fieldErrors?: Readonly<Record<string, readonly string[]>> | undefined
+  retryAfter?: number | undefined
+  headers?: Readonly<Record<string, string>> | undefined
+}
+
+/** A sender bound to one catalog, with its serializer cache. */
+export interface Responder {
+  send (reply: FastifyReply, error: ErrorReply): void
+  /** The serializer of a code's body (compiled on first use). */
+  serializerOf (entry: CompiledEntry): BodySerializer
+}
+
+/** Creates the sender of a catalog's error responses. */
+export function createResponder (catalog: CompiledCatalog): Responder {
+  const serializers = new Map<string, BodySerializer>()
+
+  function serializerOf (entry: CompiledEntry): BodySerializer {
+    let serializer = serializers.get(entry.code)
+    if (serializer === undefined) {
+      // A catalog entry with another status (another catalog's error of the same code) is sent as plain JSON.
+      serializer = catalog.get(entry.code) === entry ? buildSerializer(entry.schema) as BodySerializer : JSON.stringify
+      serializers.set(entry.code, serializer)
+    }
+    return serializer
+  }
+
+  function send (reply: FastifyReply, error: ErrorReply): void {
+    const { entry } = error
+    const body = renderEnvelope({
+      code: entry.code,
+      status: entry.status,
+      message: error.message,
+      retryable: entry.retryable,
+      suggestions: error.suggestions,
+      details: hasMembers(error.details) ? error.details : undefined,
+      fieldErrors: error.fieldErrors,
+      docsUrl: entry.docsUrl,
+      requestId: reply.request.id
+    })
+    if (error.headers !== undefined) reply.headers(error.headers)
+    const retryAfter = error.retryAfter ?? entry.retryAfter
+    if (retryAfter !== undefined) reply.header('retry-after', retryAfter)
+    reply.code(entry.status).header('content-type', JSON_TYPE).send(serializerOf(entry)(body))
+  }
+
+  return { send, serializerOf }
+}
+
+function hasMembers (value: object | undefined): boolean {
+  if (value === undefined || value === null) return false
+  for (const _ in value) return true
+  return false
+}

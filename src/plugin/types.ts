@@ -1,0 +1,22 @@
+/** The types the plugin adds to Fastify, and the registry that generated code fills in. */
+import type { CompiledCatalog, ErrorFactories } from '../catalog/compile.js'
+
+/**
+ * Filled in by the module `error-catalog generate` writes, so that `app.errors.X(...)` is typed:
+ * `declare module 'fastify-error-catalog' { interface ErrorCatalogRegister { factories: Factories } }`.
+ * Left empty, every code is allowed and details are untyped.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface ErrorCatalogRegister {}
+
+/** The factories type: the registered one, or an untyped record. */
+export type RegisteredFactories = ErrorCatalogRegister extends { factories: infer F extends ErrorFactories } ? F : ErrorFactories
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The catalog's error factories: `throw app.errors.SESSION_NOT_FOUND({ sessionCode })`. */
+    errors: RegisteredFactories
+    /** The compiled catalog the plugin serves. */
+    errorCatalog: CompiledCatalog<RegisteredFactories>
+  }
+}
