@@ -6,7 +6,6 @@ import type { CompiledCatalog, ErrorFactories } from '../catalog/compile.js'
  * `declare module 'fastify-error-catalog' { interface ErrorCatalogRegister { factories: Factories } }`.
  * Left empty, every code is allowed and details are untyped.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
 export interface ErrorCatalogRegister {}
 
 /** The factories type: the registered one, or an untyped record. */
