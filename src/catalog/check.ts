@@ -5,7 +5,7 @@
 import type { TSchema } from '@sinclair/typebox'
 import { Value, ValueErrorType, type ValueError, type ValueErrorIterator } from '@sinclair/typebox/value'
 import { CATEGORY_PATTERN, CODE_PATTERN, NAME_PATTERN, TCatalogFile, catalogReferences, type CatalogFile } from './format.js'
-import { fromPointer, sortProblems, type CatalogProblem } from './problems.js'
+import { escapePointer, fromPointer, sortProblems, type CatalogProblem } from './problems.js'
 import type { CatalogDocument } from './source.js'
 import { placeholdersOf } from './template.js'
 
@@ -77,10 +77,9 @@ function describe (error: ValueError, report: Report): void {
   switch (error.type) {
     case ValueErrorType.ObjectAdditionalProperties: {
       const parent = error.schema as TSchema
-      const pattern = Object.keys(parent.patternProperties ?? {})[0]
-      const rule = pattern === undefined ? undefined : KEY_RULES[pattern]
-      if (rule !== undefined) report(path, `${JSON.stringify(name)} is not a valid ${rule.what}`, rule.rule, { key: true, hint: rule.hint })
-      else report(path, `unknown key ${JSON.stringify(name)}`, 'unknown-key', { key: true, hint: knownKeys(parent) })
+      // Keys of records (codes, categories, detail names) are checked by hand, every one (TypeBox stops at the first).
+      if (parent.patternProperties !== undefined) return
+      report(path, `unknown key ${JSON.stringify(name)}`, 'unknown-key', { key: true, hint: knownKeys(parent) })
       return
     }
     case ValueErrorType.ObjectRequiredProperty:
@@ -90,7 +89,8 @@ function describe (error: ValueError, report: Report): void {
       const members = (error.schema.anyOf ?? []) as TSchema[]
       const types = members.map((member) => member.properties?.type?.const).filter((type) => type !== undefined)
       if (types.length > 0) {
-        report(path, `a detail needs a \`type\` of ${types.join(', ')}`, 'detail-type')
+        const given = (error.value as { type?: unknown } | null)?.type
+        report(given === undefined ? path : `${path}/type`, given === undefined ? 'a detail needs a `type`' : `unknown detail type ${JSON.stringify(given)}`, 'detail-type', { hint: `one of ${types.join(', ')}` })
       } else {
         report(path, `expected ${members.map(typeName).join(' or ')}`, 'schema')
       }
@@ -123,11 +123,14 @@ function reportMeaning (catalog: Partial<CatalogFile>, report: Report): void {
   const categories = new Set(isRecord(catalog.categories) ? Object.keys(catalog.categories) : [])
   const reserved = new Set((Array.isArray(catalog.reserved) ? catalog.reserved : [])
     .map((item: unknown) => typeof item === 'string' ? item : isRecord(item) ? item.code : undefined))
+  if (isRecord(catalog.categories)) checkKeys(Object.keys(catalog.categories), '/categories', CATEGORY_PATTERN, report)
   if (!isRecord(catalog.errors)) return
+  checkKeys(Object.keys(catalog.errors), '/errors', CODE_PATTERN, report)
 
   for (const [code, entry] of Object.entries(catalog.errors)) {
     if (!isRecord(entry)) continue
-    const at = `/errors/${code}`
+    const at = `/errors/${escapePointer(code)}`
+    if (isRecord(entry.details)) checkDetailNames(entry.details, `${at}/details`, report)
     if (reserved.has(code)) {
       report(at, `${code} is reserved (retired) and may not be defined again`, 'reserved-code', { key: true, hint: 'choose a new code: old clients may still read this one with its old meaning' })
     }
@@ -149,6 +152,29 @@ function reportMeaning (catalog: Partial<CatalogFile>, report: Report): void {
         }
       }
     }
+  }
+}
+
+function checkKeys (keys: string[], at: string, pattern: string, report: Report): void {
+  const rule = KEY_RULES[pattern]
+  const regex = new RegExp(pattern)
+  for (const key of keys) {
+    if (!regex.test(key)) report(`${at}/${escapePointer(key)}`, `${JSON.stringify(key)} is not a valid ${rule.what}`, rule.rule, { key: true, hint: rule.hint })
+  }
+}
+
+function checkDetailNames (details: Record<string, unknown>, at: string, report: Report): void {
+  checkKeys(Object.keys(details), at, NAME_PATTERN, report)
+  for (const [name, spec] of Object.entries(details)) {
+    if (!isRecord(spec)) continue
+    let inner: unknown = spec
+    let path = `${at}/${escapePointer(name)}`
+    // Arrays of objects nest their properties under `items`.
+    while (isRecord(inner) && inner.type === 'array' && isRecord(inner.items)) {
+      inner = inner.items
+      path += '/items'
+    }
+    if (isRecord(inner) && isRecord(inner.properties)) checkDetailNames(inner.properties, `${path}/properties`, report)
   }
 }
 

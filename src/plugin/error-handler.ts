@@ -17,7 +17,7 @@ export interface ErrorHandlerOptions {
   /** Status → code for errors of other libraries that carry only a status (e.g. `{ 401: 'AUTH_REQUIRED' }`). */
   fallbacks?: Readonly<Record<number, string>>
   /** Log level of 4xx answers (default `info`) and 5xx answers (default `error`). */
-  logLevel?: { client?: LogLevel, server?: LogLevel }
+  logLevels?: { client?: LogLevel, server?: LogLevel }
   /** Limits of `fieldErrors`. */
   validation?: Partial<ValidationLimits>
 }
@@ -43,8 +43,8 @@ export function createHandlerContext (catalog: CompiledCatalog, options: ErrorHa
     classifier: createClassifier(catalog, options.fallbacks),
     responder: createResponder(catalog),
     formatValidation: createValidationFormatter(catalog, limits),
-    logClient: options.logLevel?.client ?? 'info',
-    logServer: options.logLevel?.server ?? 'error'
+    logClient: options.logLevels?.client ?? 'info',
+    logServer: options.logLevels?.server ?? 'error'
   }
 }
 

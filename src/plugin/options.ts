@@ -22,7 +22,7 @@ export interface ErrorCatalogOptions {
   /** Status → code for errors of other libraries that carry only a status (e.g. `{ 401: 'AUTH_REQUIRED' }`). */
   fallbacks?: Readonly<Record<number, string>>
   /** Log level of 4xx answers (default `info`) and of 5xx answers (default `error`). */
-  logLevel?: { client?: LogLevel, server?: LogLevel }
+  logLevels?: { client?: LogLevel, server?: LogLevel }
   /** Limits of `fieldErrors` in validation answers. */
   validation?: Partial<ValidationLimits>
 }
@@ -36,7 +36,7 @@ export interface ResolvedOptions extends ErrorHandlerOptions {
 }
 
 const LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-const KNOWN = new Set(['catalog', 'builtin', 'stackTraces', 'errorHandler', 'notFoundHandler', 'methodNotAllowed', 'fallbacks', 'logLevel', 'validation'])
+const KNOWN = new Set(['catalog', 'builtin', 'stackTraces', 'errorHandler', 'notFoundHandler', 'methodNotAllowed', 'fallbacks', 'logLevels', 'validation'])
 
 /** Validates the options and loads or compiles the catalog. */
 export async function resolveOptions (options: ErrorCatalogOptions): Promise<ResolvedOptions> {
@@ -47,8 +47,8 @@ export async function resolveOptions (options: ErrorCatalogOptions): Promise<Res
   for (const key of ['builtin', 'errorHandler', 'notFoundHandler', 'methodNotAllowed'] as const) {
     if (options[key] !== undefined && typeof options[key] !== 'boolean') throw new FEC_ERR_OPTIONS_INVALID(key, `expected a boolean, got ${JSON.stringify(options[key])}`)
   }
-  for (const [kind, level] of Object.entries(options.logLevel ?? {})) {
-    if (!LEVELS.has(level as string)) throw new FEC_ERR_OPTIONS_INVALID(`logLevel.${kind}`, `expected one of ${[...LEVELS].join(', ')}, got ${JSON.stringify(level)}`)
+  for (const [kind, level] of Object.entries(options.logLevels ?? {})) {
+    if (!LEVELS.has(level as string)) throw new FEC_ERR_OPTIONS_INVALID(`logLevels.${kind}`, `expected one of ${[...LEVELS].join(', ')}, got ${JSON.stringify(level)}`)
   }
   for (const [status, code] of Object.entries(options.fallbacks ?? {})) {
     if (!/^[45]\d\d$/.test(status) || typeof code !== 'string') throw new FEC_ERR_OPTIONS_INVALID('fallbacks', `expected status (400–599) → code, got ${status} → ${JSON.stringify(code)}`)
@@ -71,7 +71,7 @@ export async function resolveOptions (options: ErrorCatalogOptions): Promise<Res
     errorHandler: options.errorHandler ?? true,
     notFoundHandler: options.notFoundHandler ?? true,
     methodNotAllowed: options.methodNotAllowed ?? true,
-    ...defined({ fallbacks: options.fallbacks, logLevel: options.logLevel, validation: options.validation })
+    ...defined({ fallbacks: options.fallbacks, logLevels: options.logLevels, validation: options.validation })
   })
 }
 
