@@ -1,0 +1,162 @@
+/**
+ * `npm run bench`: every load scenario against its own server process, autocannon in this process.
+ *
+ * One server process per scenario (forked, so the load generator never shares an event loop with the server;
+ * on 2 cores that is one core each). After a warm-up, rounds alternate the scenario order (forward, then
+ * backward) so that machine drift cancels out of the ratios, which are taken per round against the Fastify-default
+ * scenario of the same kind and reported as the median over rounds.
+ *
+ * Environment: BENCH_DURATION (seconds per scenario per round, default 3), BENCH_ROUNDS (3), BENCH_WARMUP (1),
+ * BENCH_CONNECTIONS (10), BENCH_ONLY (comma-separated scenario names; baselines are added), BENCH_LOG_LEVEL (warn).
+ */
+import autocannon from 'autocannon'
+import { fork, type ChildProcess } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { SCENARIOS, type Scenario } from './scenarios.js'
+import type { ServerMessage } from './servers/start.js'
+
+const DURATION = positive('BENCH_DURATION', 3)
+const ROUNDS = positive('BENCH_ROUNDS', 3)
+const WARMUP = positive('BENCH_WARMUP', 1)
+const CONNECTIONS = positive('BENCH_CONNECTIONS', 10)
+const START = fileURLToPath(new URL('./servers/start.ts', import.meta.url))
+
+interface Server { scenario: Scenario, child: ChildProcess, port: number }
+interface Sample { rps: number, p50: number, p99: number }
+
+function positive (name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback)
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`)
+  return value
+}
+
+function selected (): Scenario[] {
+  const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim()).filter(Boolean)
+  if (only === undefined || only.length === 0) return [...SCENARIOS]
+  const names = new Set(only)
+  for (const name of only) {
+    const scenario = SCENARIOS.find((s) => s.name === name)
+    if (scenario === undefined) throw new Error(`unknown scenario ${name}`)
+    if (scenario.baseline !== undefined) names.add(scenario.baseline)
+  }
+  return SCENARIOS.filter((scenario) => names.has(scenario.name))
+}
+
+function startServer (scenario: Scenario): Promise<Server> {
+  const child = fork(START, [scenario.name], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${scenario.name}: server did not start in 30 s`)), 30_000)
+    child.once('exit', (code) => reject(new Error(`${scenario.name}: server exited with ${code}`)))
+    child.once('message', (message: ServerMessage) => {
+      clearTimeout(timer)
+      if (message.type === 'ready') resolve({ scenario, child, port: message.port })
+    })
+  })
+}
+
+function memoryOf (server: Server): Promise<number> {
+  return new Promise((resolve) => {
+    server.child.once('message', (message: ServerMessage) => resolve(message.type === 'rss' ? message.rss : NaN))
+    server.child.send({ type: 'rss' })
+  })
+}
+
+/** One request, to check the scenario answers what it claims before loading it. */
+async function probe (server: Server): Promise<string> {
+  const { scenario } = server
+  const response = await fetch(`http://127.0.0.1:${server.port}${scenario.path}`, {
+    method: scenario.method,
+    ...(scenario.body === undefined ? {} : { body: scenario.body, headers: { 'content-type': 'application/json' } })
+  })
+  const body = await response.text()
+  if (response.status !== scenario.status) throw new Error(`${scenario.name}: expected ${scenario.status}, got ${response.status}: ${body}`)
+  return body
+}
+
+async function load (server: Server, seconds: number): Promise<Sample> {
+  const { scenario } = server
+  const result = await autocannon({
+    url: `http://127.0.0.1:${server.port}${scenario.path}`,
+    method: scenario.method,
+    connections: CONNECTIONS,
+    duration: seconds,
+    ...(scenario.body === undefined ? {} : { body: scenario.body, headers: { 'content-type': 'application/json' } })
+  })
+  const wrong = Object.keys(result.statusCodeStats ?? {}).filter((status) => Number(status) !== scenario.status)
+  if (result.errors > 0 || result.timeouts > 0 || wrong.length > 0) {
+    throw new Error(`${scenario.name}: ${result.errors} errors, ${result.timeouts} timeouts, unexpected statuses ${wrong.join(',')}`)
+  }
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 }
+}
+
+function median (values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = sorted.length >> 1
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+
+function table (rows: string[][]): string {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)))
+  const line = (row: string[]): string => '| ' + row.map((cell, column) => column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])).join(' | ') + ' |'
+  return [line(rows[0]), '|' + widths.map((width, column) => (column === 0 ? ':' : '') + '-'.repeat(width) + (column === 0 ? '-' : ':')).join('|') + '|', ...rows.slice(1).map(line)].join('\n')
+}
+
+async function main (): Promise<void> {
+  const began = Date.now()
+  const scenarios = selected()
+  console.error(`bench: ${scenarios.length} scenarios, ${ROUNDS} rounds × ${DURATION} s after a ${WARMUP} s warm-up, ${CONNECTIONS} connections`)
+  const servers: Server[] = []
+  try {
+    for (const scenario of scenarios) servers.push(await startServer(scenario))
+    for (const server of servers) {
+      const body = await probe(server)
+      if (process.env.BENCH_VERBOSE !== undefined) console.error(`${server.scenario.name}: ${body}`)
+    }
+    for (const server of servers) await load(server, WARMUP)
+
+    const samples = new Map<string, Sample[]>(servers.map((server) => [server.scenario.name, []]))
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 === 0 ? servers : [...servers].reverse()
+      for (const server of order) {
+        const sample = await load(server, DURATION)
+        samples.get(server.scenario.name)?.push(sample)
+        console.error(`round ${round + 1}/${ROUNDS} ${server.scenario.name.padEnd(18)} ${Math.round(sample.rps)} req/s`)
+      }
+    }
+    const rss = new Map<string, number>()
+    for (const server of servers) rss.set(server.scenario.name, await memoryOf(server))
+
+    const ratio = (name: string, baseline: string | undefined): number => {
+      if (baseline === undefined || !samples.has(baseline)) return NaN
+      const mine = samples.get(name) ?? []
+      const theirs = samples.get(baseline) ?? []
+      return median(mine.map((sample, round) => sample.rps / theirs[round].rps))
+    }
+    const ceiling = samples.has('ceiling-200') ? 'ceiling-200' : undefined
+    const rows = [['scenario', 'req/s', 'p50 ms', 'p99 ms', 'RSS MB', '× Fastify default', '× ceiling']]
+    for (const server of servers) {
+      const { name, baseline } = server.scenario
+      const mine = samples.get(name) ?? []
+      const fixed = (value: number, digits: number): string => Number.isNaN(value) ? '–' : value.toFixed(digits)
+      rows.push([
+        name,
+        String(Math.round(median(mine.map((sample) => sample.rps)))),
+        fixed(median(mine.map((sample) => sample.p50)), 0),
+        fixed(median(mine.map((sample) => sample.p99)), 0),
+        fixed((rss.get(name) ?? NaN) / 1048576, 0),
+        baseline === undefined ? '1.00' : fixed(ratio(name, baseline), 2),
+        name === ceiling ? '1.00' : fixed(ratio(name, ceiling), 2)
+      ])
+    }
+    console.log(table(rows))
+    console.log(`\n${ROUNDS} alternating rounds of ${DURATION} s per scenario, ${CONNECTIONS} connections, Node ${process.version}; ` +
+      `ratios are medians of per-round ratios; ${Math.round((Date.now() - began) / 1000)} s in all.`)
+  } finally {
+    for (const server of servers) {
+      server.child.removeAllListeners('exit')
+      server.child.send({ type: 'close' })
+    }
+  }
+}
+
+await main()

@@ -1,0 +1,80 @@
+/**
+ * The benchmark scenarios: what each server process serves and what autocannon asks of it.
+ * Each scenario runs in its own server process (bench/servers/start.ts); `baseline` names the scenario
+ * of Fastify's own error path that a ratio is taken against.
+ */
+
+/** The kind of server a scenario starts (see bench/servers/apps.ts). */
+export type ServerKind = 'ceiling' | 'fastify' | 'enhanced' | 'catalog'
+
+/** One load scenario. */
+export interface Scenario {
+  /** Short id, used on the command line and in the table. */
+  name: string
+  /** What the row means. */
+  label: string
+  server: ServerKind
+  /** Start Fastify with Ajv `allErrors` (the ten-field validation scenarios). */
+  allErrors?: boolean
+  method: 'GET' | 'POST'
+  path: string
+  body?: string
+  /** The status every response must have (a scenario that answers otherwise is reported as broken). */
+  status: number
+  /** The Fastify-default scenario this one is compared with; undefined for the baselines themselves. */
+  baseline?: string
+}
+
+/** Ten fields, every one of them valid. */
+const VALID = {
+  lectureId: 42,
+  sessionCode: 'AB12CD',
+  email: 'student@example.com',
+  name: '김하늘',
+  seat: 7,
+  device: 'ios',
+  nickname: 'sky',
+  capacity: 30,
+  startsAt: '2026-11-22T10:00:00+09:00',
+  agree: true
+}
+
+/** The same body with one invalid field, and with all ten invalid. */
+export const ONE_INVALID = JSON.stringify({ ...VALID, seat: 'seven' })
+export const TEN_INVALID = JSON.stringify({
+  lectureId: 'x',
+  sessionCode: 'a',
+  email: 'not-an-email',
+  name: '',
+  seat: -1,
+  device: 'fax',
+  nickname: 'x',
+  capacity: 0,
+  startsAt: 'tomorrow',
+  agree: 'yes'
+})
+
+export const SCENARIOS: readonly Scenario[] = [
+  { name: 'ceiling-200', label: '200 JSON with response schema (ceiling)', server: 'ceiling', method: 'GET', path: '/sessions/AB12CD', status: 200, baseline: 'default-404' },
+  { name: 'default-404', label: 'Fastify default handler, @fastify/error 404', server: 'fastify', method: 'GET', path: '/sessions/AB12CD', status: 404 },
+  { name: 'enhanced-404', label: 'fastify-http-errors-enhanced NotFoundError', server: 'enhanced', method: 'GET', path: '/sessions/AB12CD', status: 404, baseline: 'default-404' },
+  { name: 'catalog-404', label: 'catalog SESSION_NOT_FOUND (details + placeholder)', server: 'catalog', method: 'GET', path: '/sessions/AB12CD', status: 404, baseline: 'default-404' },
+  { name: 'default-400x1', label: 'Fastify default 400, one invalid field', server: 'fastify', method: 'POST', path: '/enroll', body: ONE_INVALID, status: 400 },
+  { name: 'enhanced-400x1', label: 'fastify-http-errors-enhanced 400, one invalid field', server: 'enhanced', method: 'POST', path: '/enroll', body: ONE_INVALID, status: 400, baseline: 'default-400x1' },
+  { name: 'catalog-400x1', label: 'catalog VALIDATION_ERROR fieldErrors, one field', server: 'catalog', method: 'POST', path: '/enroll', body: ONE_INVALID, status: 400, baseline: 'default-400x1' },
+  { name: 'default-400x10', label: 'Fastify default 400, ten invalid (allErrors)', server: 'fastify', allErrors: true, method: 'POST', path: '/enroll', body: TEN_INVALID, status: 400 },
+  { name: 'catalog-400x10', label: 'catalog VALIDATION_ERROR fieldErrors, ten (allErrors)', server: 'catalog', allErrors: true, method: 'POST', path: '/enroll', body: TEN_INVALID, status: 400, baseline: 'default-400x10' },
+  { name: 'default-route404', label: 'Fastify default unknown route 404', server: 'fastify', method: 'GET', path: '/nowhere/123', status: 404 },
+  { name: 'enhanced-route404', label: 'fastify-http-errors-enhanced unknown route', server: 'enhanced', method: 'GET', path: '/nowhere/123', status: 404, baseline: 'default-route404' },
+  { name: 'catalog-route404', label: 'catalog NOT_FOUND for an unknown route', server: 'catalog', method: 'GET', path: '/nowhere/123', status: 404, baseline: 'default-route404' },
+  { name: 'default-500', label: 'Fastify default 500 for a throw (logged)', server: 'fastify', method: 'GET', path: '/boom', status: 500 },
+  { name: 'enhanced-500', label: 'fastify-http-errors-enhanced 500 (logged)', server: 'enhanced', method: 'GET', path: '/boom', status: 500, baseline: 'default-500' },
+  { name: 'catalog-500', label: 'catalog INTERNAL_ERROR for a throw (logged)', server: 'catalog', method: 'GET', path: '/boom', status: 500, baseline: 'default-500' }
+]
+
+/** A scenario by name. */
+export function scenarioNamed (name: string): Scenario {
+  const found = SCENARIOS.find((scenario) => scenario.name === name)
+  if (found === undefined) throw new Error(`unknown scenario ${name}; known: ${SCENARIOS.map((s) => s.name).join(', ')}`)
+  return found
+}

@@ -1,0 +1,92 @@
+/**
+ * The Fastify apps the load scenarios run against. Every app logs through a real pino logger at `warn` into
+ * /dev/null: Fastify's per-request lines and every handler's 4xx line (all `info`) are off on every side
+ * alike, while the 5xx line of an unexpected throw is formatted and written by each side (see RESULTS.md).
+ */
+import createError from '@fastify/error'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import httpErrorsEnhanced from 'fastify-http-errors-enhanced'
+import { NotFoundError } from 'http-errors-enhanced'
+import { fileURLToPath } from 'node:url'
+import { errorCatalog } from '../../src/index.js'
+import type { Scenario } from '../scenarios.js'
+
+const EXAMPLE_CATALOG = fileURLToPath(new URL('../../catalog/example.yaml', import.meta.url))
+
+/** The message Fastify's and the peer's 404 carry: the catalog's SESSION_NOT_FOUND wording. */
+const SESSION_MESSAGE = '세션을 찾을 수 없습니다. (세션 코드 %s)'
+const SessionNotFound = createError('SESSION_NOT_FOUND', SESSION_MESSAGE, 404)
+
+/** The request body of /enroll: ten fields, each with one rule. */
+export const ENROLL_BODY = {
+  type: 'object',
+  required: ['lectureId', 'sessionCode', 'email', 'name', 'seat', 'device', 'nickname', 'capacity', 'startsAt', 'agree'],
+  properties: {
+    lectureId: { type: 'integer', minimum: 1 },
+    sessionCode: { type: 'string', pattern: '^[A-Z0-9]{6}$' },
+    email: { type: 'string', format: 'email' },
+    name: { type: 'string', minLength: 1 },
+    seat: { type: 'integer', minimum: 1 },
+    device: { type: 'string', enum: ['ios', 'android', 'web'] },
+    nickname: { type: 'string', minLength: 2 },
+    capacity: { type: 'integer', minimum: 1 },
+    startsAt: { type: 'string', format: 'date-time' },
+    agree: { type: 'boolean' }
+  }
+} as const
+
+const SESSION_200 = {
+  type: 'object',
+  properties: {
+    code: { type: 'string' },
+    title: { type: 'string' },
+    capacity: { type: 'integer' },
+    startsAt: { type: 'string' },
+    open: { type: 'boolean' }
+  }
+} as const
+
+/** The server options every app shares: the same logger, and `allErrors` when the scenario asks for it. */
+function serverOptions (scenario: Scenario): FastifyServerOptions {
+  return {
+    logger: { level: process.env.BENCH_LOG_LEVEL ?? 'warn', file: '/dev/null' },
+    ...(scenario.allErrors === true ? { ajv: { customOptions: { allErrors: true } } } : {})
+  }
+}
+
+/** The routes every error server has; `notFound` builds the thrown 404 for a session code. */
+function errorRoutes (app: FastifyInstance, notFound: (code: string) => Error): void {
+  app.get<{ Params: { code: string } }>('/sessions/:code', async (request) => {
+    throw notFound(request.params.code)
+  })
+  app.post('/enroll', { schema: { body: ENROLL_BODY } }, async () => ({ ok: true }))
+  app.get('/boom', async () => {
+    throw new Error('database connection lost')
+  })
+}
+
+/** Builds the app of a scenario, ready to listen. */
+export async function buildScenarioApp (scenario: Scenario): Promise<FastifyInstance> {
+  const app = Fastify(serverOptions(scenario))
+  switch (scenario.server) {
+    case 'ceiling':
+      app.get<{ Params: { code: string } }>('/sessions/:code', { schema: { response: { 200: SESSION_200 } } }, async (request) => ({
+        code: request.params.code, title: '자료구조 3주차', capacity: 30, startsAt: '2026-11-22T10:00:00+09:00', open: true
+      }))
+      break
+    case 'fastify':
+      errorRoutes(app, (code) => new SessionNotFound(code))
+      break
+    case 'enhanced':
+      // hideUnhandledErrors: answer a throw with a generic 500 and log it, as the other two do.
+      await app.register(httpErrorsEnhanced, { hideUnhandledErrors: true })
+      errorRoutes(app, (code) => new NotFoundError(`세션을 찾을 수 없습니다. (세션 코드 ${code})`, { sessionCode: code }))
+      break
+    case 'catalog':
+      await app.register(errorCatalog, { catalog: EXAMPLE_CATALOG })
+      errorRoutes(app, (code) => app.errors.SESSION_NOT_FOUND({ sessionCode: code }))
+      break
+  }
+  await app.ready()
+  return app
+}
