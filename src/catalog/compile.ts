@@ -143,6 +143,7 @@ export function catalogInvalid (file: string, problems: CatalogProblem[]): Error
 
 function build (sources: Array<{ document: CatalogDocument, catalog: CatalogFile }>, stackTraces: StackTracePolicy): CompiledCatalog {
   const [user, builtin] = sources
+  const layers = builtin === undefined ? [user] : [user, builtin]
   const entries: Record<string, CompiledEntry> = Object.create(null)
   const factories: Record<string, ErrorFactory> = Object.create(null)
   const categories: Record<string, string> = {}
@@ -150,17 +151,12 @@ function build (sources: Array<{ document: CatalogDocument, catalog: CatalogFile
   const validationMessages: Record<string, string> = {}
 
   // Builtin first so that user categories and settings win; user codes come first in `codes`.
-  for (const { catalog } of [builtin, user]) {
-    if (catalog === undefined) continue
-    Object.assign(validationMessages, catalog.validation?.messages)
-  }
-  for (const { catalog } of [user, builtin]) {
-    if (catalog === undefined) continue
+  for (const { catalog } of [...layers].reverse()) Object.assign(validationMessages, catalog.validation?.messages)
+  for (const { catalog } of layers) {
     for (const [id, title] of Object.entries(catalog.categories ?? {})) if (!(id in categories)) categories[id] = title
   }
 
-  for (const { document, catalog } of [user, builtin]) {
-    if (catalog === undefined) continue
+  for (const { document, catalog } of layers) {
     const isBuiltin = document === builtin?.document
     for (const [code, raw] of Object.entries(catalog.errors)) {
       if (code in entries) continue

@@ -10,8 +10,8 @@ export function detailSchema (spec: DetailSpec): TSchema {
   switch (spec.type) {
     case 'string': {
       const { format, enum: members, minLength, maxLength } = spec
-      if (members !== undefined) return Type.Unsafe<string>({ type: 'string', enum: members, ...options })
-      return Type.String({ ...options, ...defined({ format, minLength, maxLength }) })
+      // `enum` on a string schema: one keyword for Ajv, OpenAPI and serializers (a union of literals would be anyOf).
+      return Type.String({ ...options, ...defined({ format, enum: members, minLength, maxLength }) })
     }
     case 'integer': return Type.Integer({ ...options, ...defined({ minimum: spec.minimum, maximum: spec.maximum }) })
     case 'number': return Type.Number({ ...options, ...defined({ minimum: spec.minimum, maximum: spec.maximum }) })
