@@ -1,5 +1,5 @@
 import neostandard from 'neostandard'
 
 export default [
-  ...neostandard({ ts: true, ignores: ['scratch/**', 'dist/**', 'coverage/**', '.tap/**', 'test/fixtures/**', 'test/generated/**'] })
+  ...neostandard({ ts: true, ignores: ['scratch/**', '.tmp-pack/**', 'dist/**', 'coverage/**', '.tap/**', 'test/fixtures/**', 'test/generated/**'] })
 ]
