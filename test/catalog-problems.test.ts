@@ -102,3 +102,10 @@ t.test('a missing file or a wrong extension is FEC_ERR_CATALOG_READ', async (t) 
   await t.rejects(loadCatalog(fixture('broken/none.yaml')), { code: 'FEC_ERR_CATALOG_READ', message: /none\.yaml: ENOENT/ })
   await t.rejects(loadCatalog(fixture('broken/catalog.toml')), { code: 'FEC_ERR_CATALOG_READ', message: /must end in \.yaml, \.yml or \.json/ })
 })
+
+t.test('docsUrl must be a URI', async (t) => {
+  t.ok(compileCatalog({ version: 1, errors: { A_B: { status: 400, message: '틀렸습니다.', docsUrl: 'https://example.com/errors#a-b' } } }))
+  t.throws(() => compileCatalog({ version: 1, errors: { A_B: { status: 400, message: '틀렸습니다.', docsUrl: 'not a url' } } }), {
+    message: '<inline>  /errors/A_B/docsUrl  expected string to match \'uri\' format, got "not a url"'
+  })
+})

@@ -2,7 +2,7 @@
  * Checks a parsed catalog document and collects every problem at once: structure (against the TypeBox
  * definition in format.ts), then meaning (placeholders, categories, reserved codes).
  */
-import type { TSchema } from '@sinclair/typebox'
+import { FormatRegistry, type TSchema } from '@sinclair/typebox'
 import { Value, ValueErrorType, type ValueError, type ValueErrorIterator } from '@sinclair/typebox/value'
 import { CATEGORY_PATTERN, CODE_PATTERN, NAME_PATTERN, TCatalogFile, catalogReferences, type CatalogFile } from './format.js'
 import { escapePointer, fromPointer, sortProblems, type CatalogProblem } from './problems.js'
@@ -14,6 +14,10 @@ const KEY_RULES: Record<string, { what: string, rule: string, hint: string }> = 
   [NAME_PATTERN]: { what: 'detail name', rule: 'detail-name', hint: 'detail names are identifiers, like sessionCode' },
   [CATEGORY_PATTERN]: { what: 'category id', rule: 'category-name', hint: 'category ids are lower-case, like session' }
 }
+
+// TypeBox checks only registered formats; the catalog format uses `uri` (docsUrl). An app's own
+// registration, if any, is left alone.
+if (!FormatRegistry.Has('uri')) FormatRegistry.Set('uri', (value) => URL.canParse(value))
 
 /** The result of checking: the typed catalog when it has no errors. */
 export interface CheckResult {
