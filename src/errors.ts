@@ -39,3 +39,17 @@ export const FEC_ERR_UNKNOWN_CODE = createError<[string, string]>(
   'Unknown error code %s%s',
   500
 )
+
+/** A route's `schema.errors` declaration is wrong: not an array of strings, or a code the catalog does not define. */
+export const FEC_ERR_ROUTE_ERRORS = createError<[string, string]>(
+  'FEC_ERR_ROUTE_ERRORS',
+  'Route %s: %s',
+  500
+)
+
+/** The OpenAPI document cannot describe the catalog errors completely (wrong setup or registration order). */
+export const FEC_ERR_OPENAPI = createError<[string]>(
+  'FEC_ERR_OPENAPI',
+  'Cannot document the catalog errors in OpenAPI: %s',
+  500
+)

@@ -5,9 +5,11 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { isCatalogError, type CatalogError } from '../catalog/catalog-error.js'
 import type { CompiledCatalog, CompiledEntry } from '../catalog/compile.js'
-import { createValidationFormatter, type AjvErrorLike, type ValidationFormatter, type ValidationLimits, type ValidationLocation } from '../validation/field-errors.js'
+import { createValidationFormatter, DEFAULT_VALIDATION_LIMITS, type ValidationFormatter, type ValidationLimits, type ValidationLocation } from '../validation/field-errors.js'
+import { routeSchemaSource } from '../validation/route-schema.js'
 import { createClassifier, statusOf, type Classifier } from './classify.js'
 import { createResponder, type ErrorReply, type Responder } from './respond.js'
+import type { DriftCheck } from '../openapi/drift.js'
 
 /** Pino level of a log line, or `silent` for none. */
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
@@ -33,11 +35,13 @@ export interface HandlerContext {
   formatValidation: ValidationFormatter
   logClient: LogLevel
   logServer: LogLevel
+  /** The drift warning (development): a thrown code the route does not declare. */
+  drift?: DriftCheck | undefined
 }
 
 /** Builds what the handlers share, checking the catalog and options once. */
 export function createHandlerContext (catalog: CompiledCatalog, options: ErrorHandlerOptions = {}): HandlerContext {
-  const limits = { maxFields: 50, maxMessagesPerField: 5, ...options.validation }
+  const limits = { ...DEFAULT_VALIDATION_LIMITS, ...options.validation }
   return {
     catalog,
     classifier: createClassifier(catalog, options.fallbacks),
@@ -65,15 +69,18 @@ export function errorHandlerOf (context: HandlerContext): ErrorHandler {
 
   return function errorCatalogHandler (error, request, reply) {
     if (isCatalogError(error)) {
+      context.drift?.(request, error.code)
       answer(request, reply, catalogReply(catalog, classifier, error), error)
       return
     }
 
     const fastifyError = error as Partial<FastifyError> | null | undefined
     const validation = fastifyError?.validation
-    if (Array.isArray(validation) && typeof fastifyError?.validationContext === 'string') {
-      const location = fastifyError.validationContext as ValidationLocation
-      const { fieldErrors, truncated } = formatValidation(validation as unknown as AjvErrorLike[], location)
+    const location = fastifyError?.validationContext
+    // Only a request part is the client's fault; anything else with `validation` (a response checked
+    // against its schema) falls through to its status and answers as a server error.
+    if (Array.isArray(validation) && isRequestPart(location)) {
+      const { fieldErrors, truncated } = formatValidation(validation, location, routeSchemaSource(request, location))
       const entry = classifier.validation
       const details = truncated ? { location, truncated } : { location }
       answer(request, reply, { entry, ...entry.render(details), details, fieldErrors }, error)
@@ -92,6 +99,12 @@ export function errorHandlerOf (context: HandlerContext): ErrorHandler {
     const headers = status !== undefined && status < 500 ? headersOf(error) : undefined
     answer(request, reply, { entry, ...entry.render(undefined), headers }, error)
   }
+}
+
+const REQUEST_PARTS = new Set(['body', 'querystring', 'params', 'headers'])
+
+function isRequestPart (location: unknown): location is ValidationLocation {
+  return typeof location === 'string' && REQUEST_PARTS.has(location)
 }
 
 function catalogReply (catalog: CompiledCatalog, classifier: Classifier, error: CatalogError): ErrorReply {

@@ -9,14 +9,30 @@ import { createHandlerContext, errorHandlerOf } from './error-handler.js'
 import { createRouteIndex, notFoundHandlerOf } from './not-found.js'
 import { resolveOptions, type ErrorCatalogOptions } from './options.js'
 import type { RegisteredFactories } from './types.js'
+import { createDriftCheck } from '../openapi/drift.js'
+import { routeErrorCodes } from '../openapi/route.js'
+import { createRouteTracker } from '../openapi/route-tracker.js'
+import { errorCatalogSwagger, type SwaggerOptionsLike } from '../openapi/swagger.js'
 
 async function errorCatalogPlugin (app: FastifyInstance, options: ErrorCatalogOptions): Promise<void> {
   const resolved = await resolveOptions(options)
   const { catalog } = resolved
   const context = createHandlerContext(catalog, resolved)
+  const { implied } = resolved.openapi
+  if (resolved.warnUndeclared) context.drift = createDriftCheck(implied)
 
   app.decorate('errors', catalog.errors as RegisteredFactories)
   app.decorate('errorCatalog', catalog as CompiledCatalog)
+
+  // Checks each route's schema.errors as it is added (an unknown code fails the registration, naming both),
+  // and remembers the route so that the OpenAPI build can tell a route it never saw.
+  const tracker = createRouteTracker()
+  app.addHook('onRoute', (route) => {
+    routeErrorCodes(catalog, route, implied)
+    tracker.add(route)
+  })
+  app.decorate('errorCatalogSwagger', <T extends SwaggerOptionsLike>(swaggerOptions?: T) =>
+    errorCatalogSwagger(catalog, swaggerOptions, { implied, tracker }))
 
   if (resolved.errorHandler) app.setErrorHandler(errorHandlerOf(context))
   if (resolved.notFoundHandler) {

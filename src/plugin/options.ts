@@ -4,6 +4,8 @@ import { loadCatalog } from '../catalog/load.js'
 import { FEC_ERR_OPTIONS_INVALID } from '../errors.js'
 import type { ValidationLimits } from '../validation/field-errors.js'
 import type { ErrorHandlerOptions, LogLevel } from './error-handler.js'
+import { resolveImpliedErrors, type ResolvedImpliedErrors } from '../openapi/implied.js'
+import type { ErrorCatalogOpenapiOptions } from '../openapi/swagger.js'
 
 /** Options of `app.register(errorCatalog, options)`. */
 export interface ErrorCatalogOptions {
@@ -25,6 +27,10 @@ export interface ErrorCatalogOptions {
   logLevels?: { client?: LogLevel, server?: LogLevel }
   /** Limits of `fieldErrors` in validation answers. */
   validation?: Partial<ValidationLimits>
+  /** How `app.errorCatalogSwagger()` documents the errors (implied codes). */
+  openapi?: ErrorCatalogOpenapiOptions
+  /** Warn when a route throws a code its `schema.errors` does not declare (default: `NODE_ENV !== 'production'`). */
+  warnUndeclared?: boolean
 }
 
 /** Options after validation, with defaults. */
@@ -33,6 +39,8 @@ export interface ResolvedOptions extends ErrorHandlerOptions {
   readonly errorHandler: boolean
   readonly notFoundHandler: boolean
   readonly methodNotAllowed: boolean
+  readonly openapi: { readonly implied: ResolvedImpliedErrors }
+  readonly warnUndeclared: boolean
 }
 
 const LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -44,7 +52,7 @@ export async function resolveOptions (options: ErrorCatalogOptions): Promise<Res
   for (const key of Object.keys(options)) {
     if (!KNOWN.has(key)) throw new FEC_ERR_OPTIONS_INVALID(key, `unknown option; known options: ${[...KNOWN].join(', ')}`)
   }
-  for (const key of ['builtin', 'errorHandler', 'notFoundHandler', 'methodNotAllowed'] as const) {
+  for (const key of ['builtin', 'errorHandler', 'notFoundHandler', 'methodNotAllowed', 'warnUndeclared'] as const) {
     if (options[key] !== undefined && typeof options[key] !== 'boolean') throw new FEC_ERR_OPTIONS_INVALID(key, `expected a boolean, got ${JSON.stringify(options[key])}`)
   }
   for (const [kind, level] of Object.entries(options.logLevels ?? {})) {
@@ -66,8 +74,15 @@ export async function resolveOptions (options: ErrorCatalogOptions): Promise<Res
   else if (typeof source === 'object' && source !== null) catalog = compileCatalog(source, compileOptions)
   else throw new FEC_ERR_OPTIONS_INVALID('catalog', 'expected a file path, a catalog object or a compiled catalog')
 
+  if (options.openapi !== undefined && (typeof options.openapi !== 'object' || options.openapi === null || Object.keys(options.openapi).some((key) => key !== 'implied'))) {
+    throw new FEC_ERR_OPTIONS_INVALID('openapi', 'expected an object with only `implied`')
+  }
+  const openapi = Object.freeze({ implied: resolveImpliedErrors(options.openapi?.implied, catalog) })
+
   return Object.freeze({
     catalog,
+    openapi,
+    warnUndeclared: options.warnUndeclared ?? process.env.NODE_ENV !== 'production',
     errorHandler: options.errorHandler ?? true,
     notFoundHandler: options.notFoundHandler ?? true,
     methodNotAllowed: options.methodNotAllowed ?? true,
