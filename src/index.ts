@@ -11,6 +11,7 @@ export type { ErrorCatalogOptions } from './plugin/options.js'
 export type { ErrorCatalogRegister, RegisteredFactories } from './plugin/types.js'
 export { createErrorHandler, type ErrorHandler, type ErrorHandlerOptions, type LogLevel } from './plugin/error-handler.js'
 export { FRAMEWORK_CODES, STATUS_CODES } from './plugin/classify.js'
+export { frameworkErrors } from './plugin/framework-errors.js'
 
 export {
   compileCatalog,

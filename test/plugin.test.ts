@@ -252,3 +252,34 @@ t.test('log levels are configurable, down to silent', async (t) => {
   await app.inject('/boom')
   t.same(logs.errors().map((line) => [line.level, line.code]), [[LEVEL.warn, 'INTERNAL_ERROR']])
 })
+
+t.test('errors Fastify raises before routing get the catalog answer through frameworkErrors', async (t) => {
+  const { frameworkErrors } = await import('../src/index.js')
+  const app = await buildApp({}, (app) => {
+    app.get('/sessions/:code', async () => ({}))
+  }, { frameworkErrors, routerOptions: { maxParamLength: 10 } })
+  const badUrl = await app.inject('/sessions/%E0%A4%A')
+  t.equal(badUrl.statusCode, 400)
+  t.same({ ...badUrl.json(), requestId: undefined }, {
+    code: 'INVALID_URL',
+    status: 400,
+    message: '요청 주소에 올바르지 않은 문자가 있습니다.',
+    retryable: false,
+    suggestions: ['경로의 특수 문자를 올바르게 퍼센트 인코딩했는지 확인하세요.'],
+    requestId: undefined
+  })
+  const longParam = await app.inject(`/sessions/${'x'.repeat(20)}`)
+  t.equal(longParam.statusCode, 414)
+  t.equal(longParam.json().code, 'URI_TOO_LONG')
+  t.equal((await app.inject('/sessions/ok')).statusCode, 200, 'the server keeps serving')
+})
+
+t.test('frameworkErrors without the plugin answers a bare code and nothing internal', async (t) => {
+  const { frameworkErrors } = await import('../src/index.js')
+  const { default: Fastify } = await import('fastify')
+  const app = Fastify({ frameworkErrors })
+  app.get('/a/:b', async () => ({}))
+  const res = await app.inject('/a/%E0%A4%A')
+  t.equal(res.statusCode, 400)
+  t.same(res.json(), { code: 'BAD_REQUEST', status: 400 })
+})

@@ -14,7 +14,8 @@ export const FRAMEWORK_CODES: Readonly<Record<string, string>> = Object.freeze({
   FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'INVALID_CONTENT_LENGTH',
-  FST_ERR_HANDLER_TIMEOUT: 'SERVICE_UNAVAILABLE'
+  FST_ERR_HANDLER_TIMEOUT: 'SERVICE_UNAVAILABLE',
+  FST_ERR_BAD_URL: 'INVALID_URL'
 })
 
 /** HTTP status → the builtin code that answers an error that carries only that status. */

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
 import fp from 'fastify-plugin'
 import type { CompiledCatalog } from '../catalog/compile.js'
 import { createHandlerContext, errorHandlerOf } from './error-handler.js'
+import { kFrameworkErrorHandler } from './framework-errors.js'
 import { createRouteIndex, notFoundHandlerOf } from './not-found.js'
 import { resolveOptions, type ErrorCatalogOptions } from './options.js'
 import type { RegisteredFactories } from './types.js'
@@ -34,7 +35,9 @@ async function errorCatalogPlugin (app: FastifyInstance, options: ErrorCatalogOp
   app.decorate('errorCatalogSwagger', <T extends SwaggerOptionsLike>(swaggerOptions?: T) =>
     errorCatalogSwagger(catalog, swaggerOptions, { implied, tracker }))
 
-  if (resolved.errorHandler) app.setErrorHandler(errorHandlerOf(context))
+  const handler = errorHandlerOf(context)
+  app.decorate(kFrameworkErrorHandler, handler)
+  if (resolved.errorHandler) app.setErrorHandler(handler)
   if (resolved.notFoundHandler) {
     const routes = resolved.methodNotAllowed ? createRouteIndex(app) : undefined
     if (routes !== undefined) app.addHook('onRoute', (route) => routes.add(route))
