@@ -33,5 +33,32 @@ export { formatProblem, type CatalogProblem } from './catalog/problems.js'
 export { TCatalogFile, TDetailSpec, TEntry, type CatalogFile, type CatalogEntrySource, type DetailSpec } from './catalog/format.js'
 export { builtinCatalogPath, REQUIRED_CODES } from './catalog/builtin.js'
 export { envelopeSchema, renderEnvelope, TFieldErrors, type ErrorBody } from './envelope/default.js'
-export { ROOT_FIELD, type ValidationLimits } from './validation/field-errors.js'
 export * as libraryErrors from './errors.js'
+
+// Validation messages (docs/validation.md).
+export { ajvOptions, ERROR_MESSAGE_KEYWORD, type AjvOptionsInput } from './validation/ajv-options.js'
+export {
+  createValidationFormatter,
+  DEFAULT_VALIDATION_LIMITS,
+  ROOT_FIELD,
+  type AjvErrorLike,
+  type FormattedValidation,
+  type ValidationFormatter,
+  type ValidationLimits,
+  type ValidationLocation,
+  type ValidationSchemaSource
+} from './validation/field-errors.js'
+export { FORMAT_NAMES, TYPE_NAMES, VALIDATION_MESSAGES, type MessageSpec } from './validation/messages.js'
+export { withParticle } from './validation/particles.js'
+
+// OpenAPI: per-route error declarations (`schema.errors`), documented through @fastify/swagger.
+export {
+  errorCatalogSwagger,
+  type ErrorCatalogOpenapiOptions,
+  type SwaggerHooks,
+  type SwaggerOptionsLike,
+  type SwaggerTransformInput,
+  type SwaggerTransformObjectInput
+} from './openapi/swagger.js'
+export { DEFAULT_IMPLIED_ERRORS, type ImpliedErrors, type ResolvedImpliedErrors } from './openapi/implied.js'
+export type { RouteLike } from './openapi/route.js'

@@ -1,20 +1,24 @@
 /**
  * Ajv errors (as Fastify reports them) → `fieldErrors`: readable path → Korean messages, bounded.
+ *
+ * Per error: find the schema that holds the keyword (cached per route schema and schemaPath), skip it when
+ * a union's or similar summary error speaks for it, key it by its path, pick the template (the property's
+ * own `x-error-message`, else the catalog's, else the built-in one) and render it with the field's label.
+ * Limits are checked before any rendering, so a body with 100,000 failing items costs one cheap pass.
  */
 import type { CompiledCatalog } from '../catalog/compile.js'
+import { ERROR_MESSAGE_KEYWORD } from './ajv-options.js'
+import { fieldLabel, propertySchema } from './labels.js'
+import { compileMessageTemplate, type MessageTemplate } from './message-template.js'
+import { VALIDATION_MESSAGES, type ValidationLocation } from './messages.js'
+import { instanceSegments, joinPath, namedProperty } from './paths.js'
+import { keywordSite, type KeywordSite, type SchemaObject, type ValidationSchemaSource } from './schema-lookup.js'
+import { wordingOf, type AjvErrorLike, type Wording } from './wording.js'
 
-/** The part of an Ajv error this module reads. */
-export interface AjvErrorLike {
-  keyword: string
-  instancePath: string
-  schemaPath?: string
-  params: Record<string, any>
-  message?: string
-  parentSchema?: Record<string, any>
-}
-
-/** Where the failing value was: Fastify's `validationContext`. */
-export type ValidationLocation = 'body' | 'querystring' | 'params' | 'headers'
+export type { AjvErrorLike } from './wording.js'
+export type { ValidationLocation } from './messages.js'
+export type { ValidationSchemaSource } from './schema-lookup.js'
+export { ROOT_FIELD } from './paths.js'
 
 /** Limits that keep a validation response small whatever the input. */
 export interface ValidationLimits {
@@ -24,6 +28,7 @@ export interface ValidationLimits {
   maxMessagesPerField: number
 }
 
+/** The default limits. */
 export const DEFAULT_VALIDATION_LIMITS: Readonly<ValidationLimits> = Object.freeze({ maxFields: 50, maxMessagesPerField: 5 })
 
 /** The `fieldErrors` of one validation failure, and whether some were left out. */
@@ -32,51 +37,116 @@ export interface FormattedValidation {
   truncated: boolean
 }
 
-/** Turns Ajv errors into field errors. */
-export type ValidationFormatter = (errors: readonly AjvErrorLike[], location: ValidationLocation) => FormattedValidation
+/** Turns Ajv errors into field errors; `source` (the route's schema of the part) gives labels and per-property messages. */
+export type ValidationFormatter = (
+  errors: readonly unknown[],
+  location: ValidationLocation,
+  source?: ValidationSchemaSource
+) => FormattedValidation
 
-/** The key of a failure of the whole validated part (e.g. a body that is not an object). */
-export const ROOT_FIELD = '$root'
+/** Creates the formatter of a catalog: its `validation.messages` override the built-in templates by keyword. */
+export function createValidationFormatter (catalog: CompiledCatalog, limits: ValidationLimits = DEFAULT_VALIDATION_LIMITS): ValidationFormatter {
+  const templates = new Map<string, MessageTemplate>()
+  for (const [id, spec] of Object.entries(VALIDATION_MESSAGES)) templates.set(id, compileMessageTemplate(spec.template))
+  for (const [id, source] of Object.entries(catalog.validation.messages)) templates.set(id, compileMessageTemplate(source))
+  const fallback = templates.get('fallback') as MessageTemplate
+  const { maxFields, maxMessagesPerField } = limits
 
-/** Creates the formatter of a catalog. */
-export function createValidationFormatter (_catalog: CompiledCatalog, limits: ValidationLimits = DEFAULT_VALIDATION_LIMITS): ValidationFormatter {
-  return function formatValidation (errors, _location) {
+  function render (error: AjvErrorLike, site: KeywordSite, segments: string[], location: ValidationLocation, source: ValidationSchemaSource | undefined): string {
+    const wording = wordingOf(error, site, source)
+    const template = ownTemplate(error, site, wording, source) ?? templates.get(wording.id) ?? fallback
+    const label = fieldLabel(error, site, segments, location, source)
+    return template.render({ ...wording.values, label })
+  }
+
+  return function formatValidation (errors, location, source) {
     const fieldErrors: Record<string, string[]> = Object.create(null)
     let fields = 0
     let truncated = false
-    for (const error of errors) {
-      const path = fieldPath(error)
+    for (let i = 0; i < errors.length; i++) {
+      const error = asAjvError(errors[i])
+      if (error === undefined) continue
+      const site = keywordSite(source, error.schemaPath)
+      if (site.summarized || (error.keyword === 'if' && branchReported(error, errors[i - 1]))) continue
+
+      const segments = instanceSegments(error.instancePath)
+      const named = namedProperty(error)
+      const path = joinPath(named === undefined ? segments : [...segments, named])
       let messages = fieldErrors[path]
+      if (messages === undefined && fields >= maxFields) { truncated = true; continue }
+
+      const message = render(error, site, segments, location, source)
       if (messages === undefined) {
-        if (fields >= limits.maxFields) { truncated = true; continue }
         messages = fieldErrors[path] = []
         fields++
+      } else if (messages.includes(message)) {
+        continue
+      } else if (messages.length >= maxMessagesPerField) {
+        truncated = true
+        continue
       }
-      const message = error.keyword === 'required' ? '필수 항목입니다.' : '올바른 값이 아닙니다.'
-      if (messages.includes(message)) continue
-      if (messages.length >= limits.maxMessagesPerField) { truncated = true; continue }
       messages.push(message)
     }
     return { fieldErrors, truncated }
   }
 }
 
-/** `/address/zip` → `address.zip`, `/items/1/qty` → `items[1].qty`; a missing property is keyed by its own path. */
-export function fieldPath (error: AjvErrorLike): string {
-  const segments = error.instancePath === '' ? [] : error.instancePath.slice(1).split('/').map(unescape)
-  const missing = error.keyword === 'required' || error.keyword === 'dependentRequired'
-    ? error.params.missingProperty
-    : error.keyword === 'additionalProperties' ? error.params.additionalProperty : undefined
-  if (typeof missing === 'string') segments.push(missing)
-  if (segments.length === 0) return ROOT_FIELD
-  let path = ''
-  for (const segment of segments) {
-    if (/^\d+$/.test(segment)) path += `[${segment}]`
-    else path += path === '' ? segment : `.${segment}`
-  }
-  return path
+/**
+ * Ajv reports a failed `then` / `else` twice: the errors inside it, then an `if` error. The inner errors say
+ * what to fix; the `if` one is kept only when nothing inside came through (a `then: false`, say).
+ */
+function branchReported (error: AjvErrorLike, previous: unknown): boolean {
+  const path = error.schemaPath
+  const branch = error.params.failingKeyword
+  const before = asAjvError(previous)?.schemaPath
+  if (typeof path !== 'string' || typeof branch !== 'string' || typeof before !== 'string') return false
+  return before.startsWith(`${path.slice(0, -'if'.length)}${branch}`)
 }
 
-function unescape (segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~')
+const ownTemplates = new Map<string, MessageTemplate>()
+const MAX_OWN_TEMPLATES = 1000
+
+/** The property's own message (`x-error-message`): a template for any keyword, or keyword → template. */
+function ownTemplate (error: AjvErrorLike, site: KeywordSite, wording: Wording, source: ValidationSchemaSource | undefined): MessageTemplate | undefined {
+  const missing = error.keyword === 'required' || error.keyword === 'dependentRequired' || error.keyword === 'dependencies'
+    ? namedProperty(error)
+    : undefined
+  let holders: Array<SchemaObject | undefined> = [site.schema]
+  if (missing !== undefined) {
+    // A missing property's message lives on that property's schema, not on the object that requires it.
+    const { written, target } = propertySchema(site, missing, source)
+    holders = [written, target]
+  }
+  for (const holder of holders) {
+    const own = holder?.[ERROR_MESSAGE_KEYWORD]
+    let text: unknown = own
+    if (typeof own === 'object' && own !== null) {
+      const byKeyword = own as Record<string, unknown>
+      text = Object.hasOwn(byKeyword, error.keyword) ? byKeyword[error.keyword] : Object.hasOwn(byKeyword, wording.id) ? byKeyword[wording.id] : undefined
+    }
+    if (typeof text === 'string' && text !== '') return compiledOwn(text)
+  }
+  return undefined
+}
+
+/** Own templates are few (they are written in schemas) and compiled once; the cache is bounded all the same. */
+function compiledOwn (text: string): MessageTemplate {
+  let template = ownTemplates.get(text)
+  if (template === undefined) {
+    if (ownTemplates.size >= MAX_OWN_TEMPLATES) ownTemplates.clear()
+    template = compileMessageTemplate(text)
+    ownTemplates.set(text, template)
+  }
+  return template
+}
+
+/** An Ajv error, or undefined for anything else in the list (a custom validator may put anything there). */
+function asAjvError (value: unknown): AjvErrorLike | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  const error = value as Partial<AjvErrorLike>
+  if (typeof error.keyword !== 'string') return undefined
+  const params = typeof error.params === 'object' && error.params !== null ? error.params : {}
+  const instancePath = typeof error.instancePath === 'string' ? error.instancePath : ''
+  if (params === error.params && instancePath === error.instancePath) return error as AjvErrorLike
+  return { ...error, keyword: error.keyword, instancePath, params }
 }
