@@ -61,6 +61,9 @@ export function createValidationFormatter (catalog: CompiledCatalog, limits: Val
 
   return function formatValidation (errors, location, source) {
     const fieldErrors: Record<string, string[]> = Object.create(null)
+    // The raw (instancePath, named property) of each field taken: once the fields are full, an error is
+    // matched against them without building its readable path, which keeps a huge error list cheap.
+    const taken = new Set<string>()
     let fields = 0
     let truncated = false
     for (let i = 0; i < errors.length; i++) {
@@ -69,13 +72,16 @@ export function createValidationFormatter (catalog: CompiledCatalog, limits: Val
       const site = keywordSite(source, error.schemaPath)
       if (site.summarized || (error.keyword === 'if' && branchReported(error, errors[i - 1]))) continue
 
-      const segments = instanceSegments(error.instancePath)
       const named = namedProperty(error)
+      const raw = named === undefined ? error.instancePath : `${error.instancePath}\u0000${named}`
+      if (fields >= maxFields && !taken.has(raw)) { truncated = true; continue }
+      const segments = instanceSegments(error.instancePath)
       const path = joinPath(named === undefined ? segments : [...segments, named])
       let messages = fieldErrors[path]
       if (messages === undefined && fields >= maxFields) { truncated = true; continue }
 
       const message = render(error, site, segments, location, source)
+      taken.add(raw)
       if (messages === undefined) {
         messages = fieldErrors[path] = []
         fields++

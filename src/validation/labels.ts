@@ -5,7 +5,7 @@
  */
 import { LOCATION_LABELS, type ValidationLocation } from './messages.js'
 import { clip, isIndex, namedProperty, type PathSource } from './paths.js'
-import { dereference, type KeywordSite, type SchemaObject, type ValidationSchemaSource } from './schema-lookup.js'
+import { dereference, member, type KeywordSite, type SchemaObject, type ValidationSchemaSource } from './schema-lookup.js'
 
 /** The `title` of a schema, if it has a non-empty one. */
 export function titleOf (schema: SchemaObject | undefined): string | undefined {
@@ -22,10 +22,8 @@ export function propertySchema (
   let written: unknown
   for (const schema of [site.schema, ...site.enclosing]) {
     const properties = schema?.properties
-    if (typeof properties === 'object' && properties !== null && Object.hasOwn(properties, name)) {
-      written = (properties as Record<string, unknown>)[name]
-      break
-    }
+    written = typeof properties === 'object' && properties !== null ? member(properties, name, source?.caseInsensitive === true) : undefined
+    if (written !== undefined) break
   }
   const target = dereference(written, site.root, source)
   return { written: typeof written === 'object' && written !== null ? written as SchemaObject : undefined, target }

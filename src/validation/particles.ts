@@ -34,9 +34,24 @@ const ES_HANGUL: Record<string, EsHangulPair> = Object.fromEntries(([
 const PROXY: Record<Exclude<FinalSound, 'unknown'>, string> = { vowel: '다', rieul: '달', consonant: '닥' }
 
 const PAIR_BY_FORM = new Map<string, readonly [string, string]>()
+/** Each pair's particle for each kind of ending, asked of es-hangul once (rendering runs per failing field). */
+const PICKS = new Map<readonly [string, string], Record<FinalSound, string>>()
 for (const pair of PARTICLE_PAIRS) {
   PAIR_BY_FORM.set(`${pair[0]}/${pair[1]}`, pair)
   PAIR_BY_FORM.set(`${pair[1]}/${pair[0]}`, pair)
+  PICKS.set(pair, {
+    vowel: pick('vowel', pair),
+    rieul: pick('rieul', pair),
+    consonant: pick('consonant', pair),
+    // Nothing readable at the end (a symbol, an emoji): the convention of Korean software, both forms.
+    unknown: `${pair[0]}(${pair[1]})`
+  })
+}
+
+function pick (sound: Exclude<FinalSound, 'unknown'>, pair: readonly [string, string]): string {
+  const esHangul = ES_HANGUL[pair[0]]
+  if (esHangul !== undefined) return josa.pick(PROXY[sound], esHangul)
+  return sound === 'vowel' ? pair[1] : pair[0]
 }
 
 /** The pair a marker such as `은/는` or `는/은` names, or undefined for text that is not a marker. */
@@ -47,11 +62,9 @@ export function particlePair (marker: string): readonly [string, string] | undef
 /** The particle of `pair` that follows `word`: `pickParticle('이메일', ['은', '는'])` is `은`. */
 export function pickParticle (word: string, pair: readonly [string, string]): string {
   const sound = finalSound(word)
-  // Nothing readable at the end (a symbol, an emoji): the convention of Korean software, both forms.
-  if (sound === 'unknown') return `${pair[0]}(${pair[1]})`
-  const esHangul = ES_HANGUL[pair[0]]
-  if (esHangul !== undefined) return josa.pick(PROXY[sound], esHangul)
-  return sound === 'vowel' ? pair[1] : pair[0]
+  const picks = PICKS.get(pair) ?? PICKS.get(particlePair(`${pair[0]}/${pair[1]}`) ?? pair)
+  if (picks === undefined) throw new TypeError(`unknown particle pair ${JSON.stringify(pair.join('/'))}`)
+  return picks[sound]
 }
 
 /** The word followed by its particle: `withParticle('나이', '은/는')` is `나이는`. */

@@ -66,9 +66,14 @@ export function isIndex (segment: string): boolean {
   return /^(?:0|[1-9]\d*)$/.test(segment)
 }
 
-/** A client-given name cut to MAX_SEGMENT_LENGTH, so that no key or label grows with the input. */
+/**
+ * A client-given name cut to MAX_SEGMENT_LENGTH, so that no key or label grows with the input. Both ends
+ * are kept: long names that differ only at the end (`…_1`, `…_2`) stay apart.
+ */
 export function clip (text: string): string {
-  return text.length > MAX_SEGMENT_LENGTH ? `${text.slice(0, MAX_SEGMENT_LENGTH - 1)}…` : text
+  if (text.length <= MAX_SEGMENT_LENGTH) return text
+  const head = Math.ceil((MAX_SEGMENT_LENGTH - 1) * 0.6)
+  return `${text.slice(0, head)}…${text.slice(text.length - (MAX_SEGMENT_LENGTH - 1 - head))}`
 }
 
 const PLAIN = /^[^.[\]\s"'$][^.[\]\s"']{0,99}$/u

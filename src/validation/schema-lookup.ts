@@ -110,7 +110,8 @@ function walk (source: ValidationSchemaSource | undefined, schemaPath: string): 
   return { schema: isObject(node) ? node : undefined, summarized, array, root, enclosing }
 }
 
-function member (container: object, name: string, caseInsensitive: boolean): unknown {
+/** A member of `properties` (or of a list), by name; header names match whatever their case. */
+export function member (container: object, name: string, caseInsensitive: boolean): unknown {
   const record = container as Record<string, unknown>
   if (Object.hasOwn(record, name)) return record[name]
   if (!caseInsensitive) return undefined
