@@ -44,7 +44,7 @@ export interface ResolvedOptions extends ErrorHandlerOptions {
 }
 
 const LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-const KNOWN = new Set(['catalog', 'builtin', 'stackTraces', 'errorHandler', 'notFoundHandler', 'methodNotAllowed', 'fallbacks', 'logLevels', 'validation'])
+const KNOWN = new Set(['catalog', 'builtin', 'stackTraces', 'errorHandler', 'notFoundHandler', 'methodNotAllowed', 'fallbacks', 'logLevels', 'validation', 'openapi', 'warnUndeclared'])
 
 /** Validates the options and loads or compiles the catalog. */
 export async function resolveOptions (options: ErrorCatalogOptions): Promise<ResolvedOptions> {

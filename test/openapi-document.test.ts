@@ -1,0 +1,132 @@
+/** The demo's OpenAPI document: valid OpenAPI 3.0 and 3.1, with the catalog errors of each route in detail. */
+import t from 'tap'
+import { demoDocument, openapiProblems, type Document } from './helpers/openapi.js'
+
+const JSON_TYPE = 'application/json'
+
+for (const version of ['3.0.3', '3.1.0']) {
+  t.test(`the demo document is valid OpenAPI ${version}`, async (t) => {
+    const { app, document } = await demoDocument({ openapi: version })
+    t.teardown(() => app.close())
+    t.equal(document.openapi, version)
+    t.equal(await openapiProblems(document), '', '@readme/openapi-parser finds no problem')
+    t.notOk(Object.keys(document.components.schemas).some((name) => name.startsWith('def-')), 'no def-N component names')
+    t.notOk(JSON.stringify(document).includes('x-error-catalog-codes'), 'the internal marker is removed')
+  })
+}
+
+t.test('every catalog code is a component named by the code, with the code as a constant and x- extensions', async (t) => {
+  for (const version of ['3.0.3', '3.1.0']) {
+    const { app, document } = await demoDocument({ openapi: version })
+    t.teardown(() => app.close())
+    const schemas = document.components.schemas
+    for (const code of app.errorCatalog.codes) t.ok(schemas[code], `${version}: components.schemas.${code}`)
+
+    const full = schemas.SESSION_FULL
+    const constant = version === '3.0.3' ? { enum: ['SESSION_FULL'] } : { const: 'SESSION_FULL' }
+    t.match(full, {
+      title: 'SESSION_FULL',
+      type: 'object',
+      additionalProperties: false,
+      description: '세션 참여 인원이 정원에 이른 경우',
+      required: ['code', 'status', 'message', 'retryable', 'suggestions', 'details'],
+      properties: {
+        code: { type: 'string', ...constant },
+        status: { type: 'number', ...(version === '3.0.3' ? { enum: [409] } : { const: 409 }) },
+        message: { type: 'string' },
+        retryable: { type: 'boolean' },
+        suggestions: { type: 'array', items: { type: 'string' } },
+        details: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['sessionCode', 'capacity'],
+          properties: { sessionCode: { type: 'string' }, capacity: { type: 'integer', minimum: 1, description: '세션 정원' } }
+        },
+        requestId: { type: 'string' }
+      },
+      'x-status': 409,
+      'x-retryable': false,
+      'x-suggestions': ['빈자리가 생기면 다시 참여하세요.'],
+      'x-category': 'session',
+      'x-category-title': '세션',
+      'x-message': '세션 정원({capacity}명)이 모두 찼습니다.'
+    }, `${version}: SESSION_FULL`)
+    if (version === '3.0.3') t.equal(full.properties.details.properties.capacity.example, 30, '3.0: example, not examples')
+    else t.same(full.properties.details.properties.capacity.examples, [30], '3.1: examples')
+
+    t.match(schemas.LECTURE_CLOSED, { deprecated: true, 'x-deprecated': '대신 ENROLLMENT_CLOSED를 사용하세요.' })
+    t.match(schemas.QUIZ_SUBMIT_TOO_FAST, { 'x-retryable': true, 'x-retry-after': 10 })
+    t.notOk(schemas.INSTRUCTOR_ONLY.required.includes('details'), 'a code without details has no required details')
+    t.match(schemas.VALIDATION_ERROR.properties.fieldErrors, { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } })
+  }
+})
+
+function operation (document: Document, path: string, method: string): Document {
+  const found = document.paths[path]?.[method]
+  if (found === undefined) throw new Error(`no operation ${method} ${path}`)
+  return found
+}
+
+t.test('joining a session documents each status once, several codes as a oneOf discriminated by code', async (t) => {
+  const { app, document } = await demoDocument()
+  t.teardown(() => app.close())
+  const { responses } = operation(document, '/sessions/{sessionCode}/participants', 'post')
+  t.same(Object.keys(responses).sort(), ['200', '400', '401', '403', '404', '409', '410', '413', '415', '500'])
+
+  const conflict = responses['409']
+  t.match(conflict.description, /^409 상태 충돌\. 다음 2가지 오류 코드 중 하나를 돌려줍니다\./)
+  t.match(conflict.description, '- `SESSION_NOT_STARTED`: 강사가 세션을 시작하기 전에 참여하려는 경우')
+  t.same(conflict['x-error-codes'], ['SESSION_NOT_STARTED', 'SESSION_FULL'])
+  const media = conflict.content[JSON_TYPE]
+  t.same(media.schema, {
+    oneOf: [{ $ref: '#/components/schemas/SESSION_NOT_STARTED' }, { $ref: '#/components/schemas/SESSION_FULL' }],
+    discriminator: {
+      propertyName: 'code',
+      mapping: { SESSION_NOT_STARTED: '#/components/schemas/SESSION_NOT_STARTED', SESSION_FULL: '#/components/schemas/SESSION_FULL' }
+    }
+  })
+  t.same(media.examples.SESSION_FULL, {
+    summary: 'SESSION_FULL: 세션 정원(30명)이 모두 찼습니다.',
+    description: '세션 참여 인원이 정원에 이른 경우',
+    value: {
+      code: 'SESSION_FULL',
+      status: 409,
+      message: '세션 정원(30명)이 모두 찼습니다.',
+      retryable: false,
+      suggestions: ['빈자리가 생기면 다시 참여하세요.'],
+      details: { sessionCode: 'AB12CD', capacity: 30 },
+      requestId: 'req-1'
+    }
+  })
+  t.equal(media.examples.SESSION_NOT_STARTED.value.message, '세션이 아직 시작되지 않았습니다. 시작 예정 시각은 2026-11-22T10:00:00+09:00입니다.')
+
+  t.same(responses['400']['x-error-codes'], ['DEVICE_ID_REQUIRED', 'VALIDATION_ERROR', 'INVALID_JSON'], 'declared first, then implied')
+  t.same(responses['400'].content[JSON_TYPE].examples.VALIDATION_ERROR.value.fieldErrors, { email: ['올바른 이메일 형식이 아닙니다.'] })
+  t.same(responses['404'].content[JSON_TYPE].schema, { $ref: '#/components/schemas/SESSION_NOT_FOUND' }, 'one code: a plain $ref')
+  t.match(responses['404'].description, /^404 찾을 수 없음\. 오류 코드:\n\n- `SESSION_NOT_FOUND`: /)
+  t.same(responses['500']['x-error-codes'], ['INTERNAL_ERROR'])
+  t.match(responses['200'].content[JSON_TYPE].schema.properties, { code: { type: 'string' } }, "the route's own 200 stays")
+})
+
+t.test('a code with retryAfter documents a Retry-After header; a read route has no body errors', async (t) => {
+  const { app, document } = await demoDocument()
+  t.teardown(() => app.close())
+  const answers = operation(document, '/sessions/{sessionCode}/quizzes/{quizId}/answers', 'post').responses
+  t.match(answers['429'], {
+    headers: { 'Retry-After': { description: /QUIZ_SUBMIT_TOO_FAST: 10초/, schema: { type: 'integer', minimum: 0 } } },
+    content: { [JSON_TYPE]: { examples: { QUIZ_SUBMIT_TOO_FAST: { value: { message: '답안을 너무 자주 제출했습니다. 10초 뒤에 다시 제출할 수 있습니다.', retryable: true } } } } }
+  })
+  t.notOk(answers['409'], 'no 409 on this route')
+  t.notOk(answers['404'].headers, 'no Retry-After where no code sets one')
+
+  const lecture = operation(document, '/lectures/{lectureId}', 'get').responses
+  t.same(Object.keys(lecture).sort(), ['200', '400', '404', '500'])
+  t.same(lecture['400'].content[JSON_TYPE].schema, { $ref: '#/components/schemas/VALIDATION_ERROR' }, 'a params schema implies VALIDATION_ERROR')
+  t.equal(lecture['404'].content[JSON_TYPE].examples.LECTURE_NOT_FOUND.value.message, '강의를 찾을 수 없습니다. (강의 번호 42)')
+
+  const enroll = operation(document, '/lectures/{lectureId}/enrollments', 'post').responses
+  t.same(enroll['409']['x-error-codes'], ['ALREADY_ENROLLED', 'ENROLLMENT_CLOSED', 'LECTURE_CLOSED'])
+  t.match(enroll['409'].description, '- `LECTURE_CLOSED`: 마감된 강의입니다. (사용 중단: 대신 ENROLLMENT_CLOSED를 사용하세요.)')
+  t.same(enroll['401']['x-error-codes'], ['UNAUTHORIZED', 'TOKEN_EXPIRED'])
+  t.equal(enroll['401'].content[JSON_TYPE].examples.TOKEN_EXPIRED.value.details.expiredAt, '2026-11-22T09:00:00Z')
+})
