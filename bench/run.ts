@@ -7,7 +7,7 @@
  * scenario of the same kind and reported as the median over rounds.
  *
  * Environment: BENCH_DURATION (seconds per scenario per round, default 3), BENCH_ROUNDS (3), BENCH_WARMUP (1),
- * BENCH_CONNECTIONS (10), BENCH_ONLY (comma-separated scenario names; baselines are added), BENCH_LOG_LEVEL (warn).
+ * BENCH_CONNECTIONS (10), BENCH_PIPELINING (1), BENCH_ONLY (comma-separated scenario names; baselines are added), BENCH_LOG_LEVEL (warn).
  */
 import autocannon from 'autocannon'
 import { fork, type ChildProcess } from 'node:child_process'
@@ -19,10 +19,11 @@ const DURATION = positive('BENCH_DURATION', 3)
 const ROUNDS = positive('BENCH_ROUNDS', 3)
 const WARMUP = positive('BENCH_WARMUP', 1)
 const CONNECTIONS = positive('BENCH_CONNECTIONS', 10)
+const PIPELINING = positive('BENCH_PIPELINING', 1)
 const START = fileURLToPath(new URL('./servers/start.ts', import.meta.url))
 
 interface Server { scenario: Scenario, child: ChildProcess, port: number }
-interface Sample { rps: number, p50: number, p99: number }
+interface Sample { rps: number, p50: number, p99: number, cpuPerRequest: number }
 
 function positive (name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback)
@@ -54,10 +55,11 @@ function startServer (scenario: Scenario): Promise<Server> {
   })
 }
 
-function memoryOf (server: Server): Promise<number> {
+/** The server's RSS and the CPU time (µs) it has used so far. */
+function usageOf (server: Server): Promise<{ rss: number, cpu: number }> {
   return new Promise((resolve) => {
-    server.child.once('message', (message: ServerMessage) => resolve(message.type === 'rss' ? message.rss : NaN))
-    server.child.send({ type: 'rss' })
+    server.child.once('message', (message: ServerMessage) => resolve(message.type === 'usage' ? message : { rss: NaN, cpu: NaN }))
+    server.child.send({ type: 'usage' })
   })
 }
 
@@ -75,10 +77,12 @@ async function probe (server: Server): Promise<string> {
 
 async function load (server: Server, seconds: number): Promise<Sample> {
   const { scenario } = server
+  const before = await usageOf(server)
   const result = await autocannon({
     url: `http://127.0.0.1:${server.port}${scenario.path}`,
     method: scenario.method,
     connections: CONNECTIONS,
+    pipelining: PIPELINING,
     duration: seconds,
     ...(scenario.body === undefined ? {} : { body: scenario.body, headers: { 'content-type': 'application/json' } })
   })
@@ -86,7 +90,8 @@ async function load (server: Server, seconds: number): Promise<Sample> {
   if (result.errors > 0 || result.timeouts > 0 || wrong.length > 0) {
     throw new Error(`${scenario.name}: ${result.errors} errors, ${result.timeouts} timeouts, unexpected statuses ${wrong.join(',')}`)
   }
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 }
+  const after = await usageOf(server)
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, cpuPerRequest: (after.cpu - before.cpu) / result.requests.total }
 }
 
 function median (values: number[]): number {
@@ -124,16 +129,18 @@ async function main (): Promise<void> {
       }
     }
     const rss = new Map<string, number>()
-    for (const server of servers) rss.set(server.scenario.name, await memoryOf(server))
+    for (const server of servers) rss.set(server.scenario.name, (await usageOf(server)).rss)
 
-    const ratio = (name: string, baseline: string | undefined): number => {
+    /** Median over rounds of this round's ratio: req/s over the baseline's, or the baseline's server CPU per request over ours. */
+    const ratio = (name: string, baseline: string | undefined, of: (mine: Sample, theirs: Sample) => number = (mine, theirs) => mine.rps / theirs.rps): number => {
       if (baseline === undefined || !samples.has(baseline)) return NaN
       const mine = samples.get(name) ?? []
       const theirs = samples.get(baseline) ?? []
-      return median(mine.map((sample, round) => sample.rps / theirs[round].rps))
+      return median(mine.map((sample, round) => of(sample, theirs[round])))
     }
+    const cpuRatio = (mine: Sample, theirs: Sample): number => theirs.cpuPerRequest / mine.cpuPerRequest
     const ceiling = samples.has('ceiling-200') ? 'ceiling-200' : undefined
-    const rows = [['scenario', 'req/s', 'p50 ms', 'p99 ms', 'RSS MB', '× Fastify default', '× ceiling']]
+    const rows = [['scenario', 'req/s', 'p50 ms', 'p99 ms', 'server CPU µs/req', 'RSS MB', '× Fastify default', '× ceiling', 'CPU × default']]
     for (const server of servers) {
       const { name, baseline } = server.scenario
       const mine = samples.get(name) ?? []
@@ -143,13 +150,17 @@ async function main (): Promise<void> {
         String(Math.round(median(mine.map((sample) => sample.rps)))),
         fixed(median(mine.map((sample) => sample.p50)), 0),
         fixed(median(mine.map((sample) => sample.p99)), 0),
+        fixed(median(mine.map((sample) => sample.cpuPerRequest)), 1),
         fixed((rss.get(name) ?? NaN) / 1048576, 0),
         baseline === undefined ? '1.00' : fixed(ratio(name, baseline), 2),
-        name === ceiling ? '1.00' : fixed(ratio(name, ceiling), 2)
+        name === ceiling ? '1.00' : fixed(ratio(name, ceiling), 2),
+        baseline === undefined ? '1.00' : fixed(ratio(name, baseline, cpuRatio), 2)
       ])
     }
     console.log(table(rows))
-    console.log(`\n${ROUNDS} alternating rounds of ${DURATION} s per scenario, ${CONNECTIONS} connections, Node ${process.version}; ` +
+    console.log('\n× columns: req/s over the baseline\'s (Fastify default of the same kind, or the 200 ceiling); ' +
+      'CPU × default: the baseline\'s server CPU time per response over this one\'s (> 1: cheaper than Fastify\'s own).')
+    console.log(`${ROUNDS} alternating rounds of ${DURATION} s per scenario, ${CONNECTIONS} connections, Node ${process.version}; ` +
       `ratios are medians of per-round ratios; ${Math.round((Date.now() - began) / 1000)} s in all.`)
   } finally {
     for (const server of servers) {
