@@ -283,3 +283,29 @@ t.test('frameworkErrors without the plugin answers a bare code and nothing inter
   t.equal(res.statusCode, 400)
   t.same(res.json(), { code: 'BAD_REQUEST', status: 400 })
 })
+
+t.test('details that do not fit the catalog schema are a server bug: INTERNAL_ERROR, logged, nothing leaked', async (t) => {
+  const logs = logCapture()
+  const app = await buildApp({}, (app) => {
+    app.get('/bad', async () => { throw app.errors.LECTURE_NOT_FOUND({ lectureId: 'not a number' as unknown as number }) })
+  }, { logger: { level: 'info', stream: logs.stream } })
+  const res = await app.inject('/bad')
+  t.equal(res.statusCode, 500)
+  t.same({ ...res.json(), requestId: undefined }, { ...INTERNAL, requestId: undefined })
+  t.notMatch(res.body, 'converted')
+  const line = logs.lines.find((entry) => entry.failedCode === 'LECTURE_NOT_FOUND')
+  t.equal(line?.level, LEVEL.error)
+  t.match(line?.err?.message, 'cannot be converted to an integer')
+  t.equal((await app.inject('/bad')).statusCode, 500, 'the server keeps serving')
+})
+
+t.test('headers of another library that Node would refuse are dropped, the answer still goes out', async (t) => {
+  const app = await buildApp({}, (app) => {
+    app.get('/h', async () => { throw Object.assign(new Error('x'), { statusCode: 401, headers: { 'x-bad': 'a\r\nb', 'bad name': 'v', 'www-authenticate': 'Bearer' } }) })
+  })
+  const res = await app.inject('/h')
+  t.equal(res.statusCode, 401)
+  t.equal(res.json().code, 'UNAUTHORIZED')
+  t.equal(res.headers['www-authenticate'], 'Bearer')
+  t.equal(res.headers['x-bad'], undefined)
+})

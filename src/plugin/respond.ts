@@ -58,13 +58,42 @@ export function createResponder (catalog: CompiledCatalog): Responder {
       docsUrl: entry.docsUrl,
       requestId: reply.request.id
     })
-    if (error.headers !== undefined) reply.headers(error.headers)
+    let payload: string
+    try {
+      payload = serializerOf(entry)(body)
+    } catch (failure) {
+      // Details the code's schema cannot hold (a string for an integer, say): a bug of the server, not the client.
+      sendUnserializable(reply, entry, failure)
+      return
+    }
+    if (error.headers !== undefined) setSafeHeaders(reply, error.headers)
     const retryAfter = error.retryAfter ?? entry.retryAfter
     if (retryAfter !== undefined) reply.header('retry-after', retryAfter)
-    reply.code(entry.status).header('content-type', JSON_TYPE).send(serializerOf(entry)(body))
+    reply.code(entry.status).header('content-type', JSON_TYPE).send(payload)
+  }
+
+  function sendUnserializable (reply: FastifyReply, entry: CompiledEntry, failure: unknown): void {
+    const internal = catalog.get('INTERNAL_ERROR') as CompiledEntry
+    reply.log.error({ err: failure, code: internal.code, statusCode: internal.status, failedCode: entry.code },
+      `${entry.code} could not be serialized with its catalog schema; answered ${internal.code}`)
+    const { message, suggestions } = internal.render(undefined)
+    const body = renderEnvelope({ code: internal.code, status: internal.status, message, retryable: internal.retryable, suggestions, docsUrl: internal.docsUrl, requestId: reply.request.id })
+    reply.code(internal.status).header('content-type', JSON_TYPE).send(serializerOf(internal)(body))
   }
 
   return { send, serializerOf }
+}
+
+// RFC 9110 §5.1 token, and a field value without control characters other than tab (what Node accepts).
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/
+
+/** Sets the headers another library's error asks for, skipping any that Node would refuse mid-answer. */
+function setSafeHeaders (reply: FastifyReply, headers: Readonly<Record<string, string>>): void {
+  for (const name in headers) {
+    const value = headers[name]
+    if (HEADER_NAME.test(name) && HEADER_VALUE.test(value)) reply.header(name, value)
+  }
 }
 
 function hasMembers (value: object | undefined): boolean {
