@@ -241,3 +241,16 @@ t.test('keywords plain Fastify cannot report (Ajv 2019 drafts) read the same way
     list: ['목록은 2개 이하여야 합니다.', '목록이 조건부 규칙에 맞지 않습니다.']
   })
 })
+
+t.test('the catalog checker reports placeholders a keyword does not give and unknown particle markers', async (t) => {
+  const error = t.throws(() => compileCatalog({
+    version: 1,
+    errors: {},
+    validation: { messages: { minLength: '{label}{은/는} {min}자 이상', even: '{label}{에/에서} {keyword} {limit}', required: '{label}{을/를} 입력해 주세요.' } }
+  })) as { problems?: Array<{ pointer: string, message: string, rule: string }> }
+  t.same(error.problems?.map(({ pointer, message, rule }) => [pointer, rule, message]), [
+    ['/validation/messages/minLength', 'unknown-placeholder', 'placeholder {min} is not given for minLength'],
+    ['/validation/messages/even', 'unknown-placeholder', 'placeholder {limit} is not given for even'],
+    ['/validation/messages/even', 'unknown-particle', '{에/에서} is not a known particle marker']
+  ])
+})

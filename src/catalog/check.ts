@@ -6,6 +6,9 @@ import { FormatRegistry, type TSchema } from '@sinclair/typebox'
 import { Value, ValueErrorType, type ValueError, type ValueErrorIterator } from '@sinclair/typebox/value'
 import { CATEGORY_PATTERN, CODE_PATTERN, NAME_PATTERN, TCatalogFile, catalogReferences, type CatalogFile } from './format.js'
 import { escapePointer, fromPointer, sortProblems, type CatalogProblem } from './problems.js'
+import { compileMessageTemplate } from '../validation/message-template.js'
+import { VALIDATION_MESSAGES } from '../validation/messages.js'
+import { PARTICLE_PAIRS } from '../validation/particles.js'
 import type { CatalogDocument } from './source.js'
 import { placeholdersOf } from './template.js'
 
@@ -124,6 +127,7 @@ function knownKeys (schema: TSchema): string | undefined {
 }
 
 function reportMeaning (catalog: Partial<CatalogFile>, report: Report): void {
+  reportValidationMessages(catalog, report)
   const categories = new Set(isRecord(catalog.categories) ? Object.keys(catalog.categories) : [])
   const reserved = new Set((Array.isArray(catalog.reserved) ? catalog.reserved : [])
     .map((item: unknown) => typeof item === 'string' ? item : isRecord(item) ? item.code : undefined))
@@ -179,6 +183,27 @@ function checkDetailNames (details: Record<string, unknown>, at: string, report:
       path += '/items'
     }
     if (isRecord(inner) && isRecord(inner.properties)) checkDetailNames(inner.properties, `${path}/properties`, report)
+  }
+}
+
+/**
+ * Validation templates may use `{label}` and the placeholders their keyword provides (a keyword the
+ * library has no message for, such as a custom one, gets `{keyword}`), and only known particle markers.
+ */
+function reportValidationMessages (catalog: Partial<CatalogFile>, report: Report): void {
+  const messages = isRecord(catalog.validation) ? catalog.validation.messages : undefined
+  if (!isRecord(messages)) return
+  for (const [id, text] of Object.entries(messages)) {
+    if (typeof text !== 'string') continue
+    const at = `/validation/messages/${escapePointer(id)}`
+    const template = compileMessageTemplate(text)
+    const allowed = ['label', ...(Object.hasOwn(VALIDATION_MESSAGES, id) ? VALIDATION_MESSAGES[id].placeholders : ['keyword'])]
+    for (const name of template.names) {
+      if (!allowed.includes(name)) report(at, `placeholder {${name}} is not given for ${id}`, 'unknown-placeholder', { hint: `placeholders of ${id}: ${allowed.map((known) => `{${known}}`).join(', ')}` })
+    }
+    for (const marker of template.unknownMarkers) {
+      report(at, `{${marker}} is not a known particle marker`, 'unknown-particle', { hint: `markers: ${PARTICLE_PAIRS.map((pair) => `{${pair.join('/')}}`).join(', ')}` })
+    }
   }
 }
 
