@@ -1,0 +1,96 @@
+/**
+ * End to end: `npm run demo`'s server on a random port of 127.0.0.1, /docs in headless Chromium, one
+ * operation expanded; its error codes and Korean example messages must be on the page. A screenshot is
+ * kept in test-artifacts/. Run with `npm run test:e2e` (CHROMIUM_PATH overrides /usr/bin/chromium).
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
+import { after, before, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { fileURLToPath } from 'node:url'
+import { chromium, type Browser, type Page } from 'playwright-core'
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+const artifacts = fileURLToPath(new URL('../../test-artifacts/', import.meta.url))
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+
+let server: ChildProcess
+let address: string
+let browser: Browser
+let page: Page
+
+/** Starts examples/server.ts with PORT=0 and reads the address from its "Server listening at" log line. */
+function startDemo (): Promise<{ child: ChildProcess, address: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'examples/server.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', NODE_ENV: 'development' },
+    stdio: ['ignore', 'pipe', 'inherit']
+  })
+  return new Promise((resolve, reject) => {
+    let output = ''
+    const timer = setTimeout(() => reject(new Error(`the demo did not start in 20 s:\n${output}`)), 20_000)
+    child.once('exit', (code) => reject(new Error(`the demo exited with ${code}:\n${output}`)))
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+      const found = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
+      if (found !== null) {
+        clearTimeout(timer)
+        child.stdout?.removeAllListeners('data')
+        child.stdout?.resume()
+        resolve({ child, address: found[1] })
+      }
+    })
+  })
+}
+
+before(async () => {
+  ({ child: server, address } = await startDemo())
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ko-KR' })
+})
+
+after(async () => {
+  await browser?.close()
+  server?.kill('SIGTERM')
+})
+
+test('the demo listens on 127.0.0.1 and serves Swagger UI from the local package', async () => {
+  assert.match(address, /^http:\/\/127\.0\.0\.1:\d+$/)
+  const requests: string[] = []
+  page.on('request', (request) => requests.push(request.url()))
+  const response = await page.goto(`${address}/docs`, { waitUntil: 'networkidle' })
+  assert.equal(response?.status(), 200)
+  await page.locator('.opblock').first().waitFor({ timeout: 15_000 })
+  assert.deepEqual(requests.filter((url) => !url.startsWith(address)), [], 'no request leaves the demo (no CDN)')
+  assert.match(await page.locator('.info .title').innerText(), /강의·세션 API/)
+})
+
+test('an expanded operation shows its error codes and Korean example messages', async () => {
+  const operation = page.locator('.opblock', { has: page.locator('.opblock-summary-path', { hasText: /^\/sessions\/\{sessionCode\}\/participants$/ }) })
+  await operation.locator('.opblock-summary').click()
+  const responses = operation.locator('.responses-table').first()
+  await responses.waitFor({ timeout: 10_000 })
+
+  for (const status of ['400', '401', '403', '404', '409', '410', '500']) {
+    assert.equal(await responses.locator(`tr.response[data-code="${status}"]`).count(), 1, `status ${status} is listed`)
+  }
+  const text = await responses.innerText()
+  for (const code of ['DEVICE_ID_REQUIRED', 'VALIDATION_ERROR', 'TOKEN_EXPIRED', 'NOT_ENROLLED', 'SESSION_NOT_FOUND', 'SESSION_NOT_STARTED', 'SESSION_FULL', 'SESSION_ENDED', 'INTERNAL_ERROR']) {
+    assert.ok(text.includes(code), `${code} is on the page`)
+  }
+  assert.ok(text.includes('409 상태 충돌'), 'the Korean status description')
+  assert.ok(text.includes('세션을 찾을 수 없습니다. (세션 코드 AB12CD)'), 'the 404 example message')
+  assert.ok(text.includes('세션이 아직 시작되지 않았습니다.'), 'the first 409 example message')
+
+  // Pick the other 409 example: its message replaces the first.
+  const conflict = responses.locator('tr.response[data-code="409"]')
+  const examples = conflict.locator('select', { has: page.locator('option', { hasText: 'SESSION_FULL' }) })
+  await examples.selectOption({ label: 'SESSION_FULL: 세션 정원(30명)이 모두 찼습니다.' })
+  await conflict.locator('pre', { hasText: '세션 정원(30명)이 모두 찼습니다.' }).first().waitFor({ timeout: 5_000 })
+  assert.ok(!(await conflict.locator('pre').first().innerText()).includes('세션이 아직 시작되지 않았습니다.'), 'the shown example changed')
+
+  mkdirSync(artifacts, { recursive: true })
+  await conflict.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: `${artifacts}swagger-ui.png`, fullPage: false })
+  await operation.screenshot({ path: `${artifacts}swagger-ui-operation.png` })
+})
