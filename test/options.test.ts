@@ -15,7 +15,7 @@ t.test('the catalog may be a path, a catalog object or a compiled catalog', asyn
 t.test('a broken catalog fails registration with every problem, and nothing serves', async (t) => {
   const app = Fastify()
   app.register(errorCatalog, { catalog: fixture('broken/many-problems.yaml') })
-  await t.rejects(app.ready(), { code: 'FEC_ERR_CATALOG_INVALID', message: /has 6 problem\(s\)/ })
+  await t.rejects(async () => { await app.ready() }, { code: 'FEC_ERR_CATALOG_INVALID', message: /has 6 problem\(s\)/ })
 })
 
 t.test('bad options are rejected with FEC_ERR_OPTIONS_INVALID naming the option', async (t) => {
@@ -31,7 +31,7 @@ t.test('bad options are rejected with FEC_ERR_OPTIONS_INVALID naming the option'
   for (const [name, options, message] of cases) {
     const app = Fastify()
     app.register(errorCatalog, options as ErrorCatalogOptions)
-    await t.rejects(app.ready(), { code: 'FEC_ERR_OPTIONS_INVALID', message }, name)
+    await t.rejects(async () => { await app.ready() }, { code: 'FEC_ERR_OPTIONS_INVALID', message }, name)
   }
 })
 
@@ -46,7 +46,7 @@ t.test('options are not written to', async (t) => {
 t.test('without the builtin catalog, the codes the handler needs must be defined', async (t) => {
   const app = Fastify()
   app.register(errorCatalog, { catalog: { version: 1, errors: { NOT_FOUND: { status: 404, message: '없습니다.' } } }, builtin: false })
-  await t.rejects(app.ready(), { code: 'FEC_ERR_CODE_MISSING', message: /VALIDATION_ERROR, INVALID_JSON, METHOD_NOT_ALLOWED/ })
+  await t.rejects(async () => { await app.ready() }, { code: 'FEC_ERR_CODE_MISSING', message: /VALIDATION_ERROR, INVALID_JSON, METHOD_NOT_ALLOWED/ })
 })
 
 t.test('apps with their own error handler compose: errorHandler: false and createErrorHandler', async (t) => {
