@@ -1,6 +1,6 @@
 import t from 'tap'
-import Ajv from 'ajv'
-import addFormats from 'ajv-formats'
+import { Ajv } from 'ajv'
+import formatsModule from 'ajv-formats'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import ts from 'typescript'
@@ -100,6 +100,8 @@ t.test('catalog.schema.json is the loader\'s format, and a real validator accept
   t.equal(text, readFileSync(here('../catalog/catalog.schema.json'), 'utf8'), 'the committed schema is fresh')
   t.notMatch(text, '"$id"', 'no bare $id for editors to resolve')
   const ajv = new Ajv({ allErrors: true, strict: true })
+  // ajv-formats is CommonJS: under NodeNext its default import is the module object.
+  const addFormats = formatsModule.default
   addFormats(ajv)
   const validate = ajv.compile(JSON.parse(text))
   for (const name of ['example.yaml', 'builtin.yaml']) t.ok(validate(parse(readFileSync(here(`../catalog/${name}`), 'utf8'))), `${name} is valid`)
