@@ -27,8 +27,12 @@ t.test('a factory call returns a CatalogError with code, statusCode, retryable, 
   t.equal(error.message, '세션을 찾을 수 없습니다. (세션 코드 A1)')
   t.same(error.suggestions, ['A1 코드를 다시 확인하세요.', '강사에게 새 코드를 받으세요.'])
   t.same(error.toJSON(), {
-    code: 'SESSION_NOT_FOUND', status: 404, message: '세션을 찾을 수 없습니다. (세션 코드 A1)', retryable: false,
-    suggestions: ['A1 코드를 다시 확인하세요.', '강사에게 새 코드를 받으세요.'], details: { sessionCode: 'A1' }
+    code: 'SESSION_NOT_FOUND',
+    status: 404,
+    message: '세션을 찾을 수 없습니다. (세션 코드 A1)',
+    retryable: false,
+    suggestions: ['A1 코드를 다시 확인하세요.', '강사에게 새 코드를 받으세요.'],
+    details: { sessionCode: 'A1' }
   })
 })
 
