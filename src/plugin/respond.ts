@@ -24,6 +24,18 @@ export interface ErrorReply {
   headers?: Readonly<Record<string, string>> | undefined
 }
 
+/** A code's body when nothing in it varies but the request id: the bytes up to the id's value. */
+interface ConstantBody {
+  message: string
+  suggestions: readonly string[]
+  /** `{"code":…,"docsUrl":…,"requestId":` exactly as the code's serializer writes it. */
+  prefix: string
+}
+
+/** Serializes a request id as the envelope's serializers do (fast-json-stringify's string rule). */
+const serializeId = buildSerializer({ type: 'string' }) as (id: string) => string
+const ID_SAMPLE = 'x'
+
 /** A sender bound to one catalog, with its serializer cache. */
 export interface Responder {
   send (reply: FastifyReply, error: ErrorReply): void
@@ -34,6 +46,7 @@ export interface Responder {
 /** Creates the sender of a catalog's error responses. */
 export function createResponder (catalog: CompiledCatalog): Responder {
   const serializers = new Map<string, BodySerializer>()
+  const constants = new Map<CompiledEntry, ConstantBody | null>()
 
   function serializerOf (entry: CompiledEntry): BodySerializer {
     let serializer = serializers.get(entry.code)
@@ -45,8 +58,38 @@ export function createResponder (catalog: CompiledCatalog): Responder {
     return serializer
   }
 
+  /**
+   * The constant part of a code's body without details (NOT_FOUND, INTERNAL_ERROR, …), cut from a body its own
+   * serializer wrote, so that the fast path's bytes are the serializer's by construction. Null when the code
+   * cannot be sent without details (its schema requires them) or the cut does not match.
+   */
+  function constantOf (entry: CompiledEntry): ConstantBody | null {
+    let constant = constants.get(entry)
+    if (constant !== undefined) return constant
+    constant = null
+    const { message, suggestions } = entry.render(undefined)
+    const tail = `"requestId":${serializeId(ID_SAMPLE)}}`
+    try {
+      const sample = serializerOf(entry)(envelopeOf(entry, message, suggestions, undefined, undefined, ID_SAMPLE))
+      if (sample.endsWith(tail)) constant = { message, suggestions, prefix: sample.slice(0, sample.length - tail.length) + '"requestId":' }
+    } catch {
+      // Required details: every answer of this code goes through the serializer.
+    }
+    constants.set(entry, constant)
+    return constant
+  }
+
   function send (reply: FastifyReply, error: ErrorReply): void {
     const { entry } = error
+    const id = reply.request.id
+    if (error.fieldErrors === undefined && typeof id === 'string' && !hasMembers(error.details)) {
+      // Nothing varies but the request id: prebuilt bytes, no envelope object, no serializer call.
+      const constant = constantOf(entry)
+      if (constant !== null && error.message === constant.message && error.suggestions === constant.suggestions) {
+        finish(reply, error, constant.prefix + serializeId(id) + '}')
+        return
+      }
+    }
     const body = renderEnvelope({
       code: entry.code,
       status: entry.status,
@@ -66,6 +109,11 @@ export function createResponder (catalog: CompiledCatalog): Responder {
       sendUnserializable(reply, entry, failure)
       return
     }
+    finish(reply, error, payload)
+  }
+
+  function finish (reply: FastifyReply, error: ErrorReply, payload: string): void {
+    const { entry } = error
     if (error.headers !== undefined) setSafeHeaders(reply, error.headers)
     const retryAfter = error.retryAfter ?? entry.retryAfter
     if (retryAfter !== undefined) reply.header('retry-after', retryAfter)
@@ -82,6 +130,10 @@ export function createResponder (catalog: CompiledCatalog): Responder {
   }
 
   return { send, serializerOf }
+}
+
+function envelopeOf (entry: CompiledEntry, message: string, suggestions: readonly string[], details: ErrorBody['details'], fieldErrors: ErrorBody['fieldErrors'], requestId: string): ErrorBody {
+  return renderEnvelope({ code: entry.code, status: entry.status, message, retryable: entry.retryable, suggestions, details, fieldErrors, docsUrl: entry.docsUrl, requestId })
 }
 
 // RFC 9110 §5.1 token, and a field value without control characters other than tab (what Node accepts).
