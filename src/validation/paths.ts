@@ -22,14 +22,6 @@ export function instanceSegments (instancePath: string): string[] {
   return instancePath === '' ? [] : instancePath.slice(1).split('/').map(unescapePointer)
 }
 
-/** The segments of an error's key: its instance path, plus the property the keyword names. */
-export function pathSegments (error: PathSource): string[] {
-  const segments = instanceSegments(error.instancePath)
-  const named = namedProperty(error)
-  if (named !== undefined) segments.push(named)
-  return segments
-}
-
 /** The property a keyword reports on, keyed by its own path: the missing one, or the one not allowed. */
 export function namedProperty (error: PathSource): string | undefined {
   const params = error.params
@@ -54,11 +46,6 @@ export function joinPath (segments: readonly string[]): string {
     else path += `[${JSON.stringify(clip(segment))}]`
   }
   return path
-}
-
-/** The `fieldErrors` key of an error. */
-export function fieldPath (error: PathSource): string {
-  return joinPath(pathSegments(error))
 }
 
 /** True for an array index segment. */
