@@ -1,0 +1,38 @@
+/** `error-catalog docs <catalog>`: the Korean Markdown error guide. */
+import { parseCommandArgs, stringFlag } from '../args.js'
+import { compileForGeneration, generatedFiles } from '../generated-files.js'
+import { EXIT, type CliIo } from '../io.js'
+import { printProblems } from '../report.js'
+import { runGenerators } from '../run-generators.js'
+
+export const DOCS_HELP = `Usage: error-catalog docs <catalog> [--out file.md] [--title text] [--no-builtin] [--check] [--json]
+
+Writes the Korean Markdown error guide of the catalog to --out (to standard output without --out).
+  --check  compare with --out instead of writing it
+`
+
+/** Runs `docs`. */
+export async function docsCommand (argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseCommandArgs(argv, {
+    out: { type: 'string', short: 'o' },
+    title: { type: 'string' },
+    'no-builtin': { type: 'boolean' },
+    check: { type: 'boolean' }
+  }, { min: 1, max: 1, names: 'one catalog file' })
+  if (args.values.help === true) {
+    io.stdout(DOCS_HELP)
+    return EXIT.ok
+  }
+  const catalog = args.positionals[0]
+  const targets = { docs: stringFlag(args, 'out'), title: stringFlag(args, 'title'), builtin: args.values['no-builtin'] !== true }
+  if (targets.docs === undefined) {
+    const compiled = compileForGeneration(catalog, io.cwd, targets.builtin)
+    if (compiled.catalog === undefined) {
+      printProblems(io, compiled.problems)
+      return EXIT.problems
+    }
+    io.stdout(generatedFiles(compiled.catalog, compiled.source, { ...targets, docs: '-' })[0].content)
+    return EXIT.ok
+  }
+  return runGenerators({ catalog, targets, mode: args.values.check === true ? 'check' : 'write', json: args.values.json === true }, io)
+}

@@ -1,0 +1,80 @@
+/** `error-catalog generate <catalog>`: the typed module (and, on request, the docs and the schema). */
+import { resolve } from 'node:path'
+import { parseCommandArgs, stringFlag, type ParsedArgs } from '../args.js'
+import { EXIT, type CliIo } from '../io.js'
+import { runGenerators } from '../run-generators.js'
+import { generatedFiles, compileForGeneration, type GenerateTargets } from '../generated-files.js'
+import { printProblems } from '../report.js'
+import { watchFile } from '../watch.js'
+
+/** Flags shared by `generate` and `check`: which files to make from the catalog. */
+export const TARGET_FLAGS = {
+  out: { type: 'string', short: 'o' },
+  docs: { type: 'string' },
+  schema: { type: 'string' },
+  'import-from': { type: 'string' },
+  'no-augment': { type: 'boolean' },
+  title: { type: 'string' },
+  'no-builtin': { type: 'boolean' }
+} as const
+
+export const GENERATE_HELP = `Usage: error-catalog generate <catalog> [--out file.ts] [--docs file.md] [--schema file.json]
+                               [--import-from specifier] [--no-augment] [--title text] [--no-builtin]
+                               [--watch] [--json]
+
+Writes the typed TypeScript module of the catalog to --out (to standard output without --out),
+and the Markdown guide and JSON Schema when --docs and --schema name files.
+  --import-from  module the generated code imports and augments (default fastify-error-catalog)
+  --no-augment   leave out the declaration that types app.errors (it is global to a program)
+  --no-builtin   leave out the builtin catalog's codes
+  --watch        generate again whenever the catalog file changes (until interrupted)
+`
+
+/** The targets named by the flags. */
+export function targetsOf (args: ParsedArgs): GenerateTargets {
+  return {
+    module: stringFlag(args, 'out'),
+    docs: stringFlag(args, 'docs'),
+    schema: stringFlag(args, 'schema'),
+    importFrom: stringFlag(args, 'import-from'),
+    noAugment: args.values['no-augment'] === true,
+    title: stringFlag(args, 'title'),
+    builtin: args.values['no-builtin'] !== true
+  }
+}
+
+/** Runs `generate`. */
+export async function generateCommand (argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseCommandArgs(argv, { ...TARGET_FLAGS, watch: { type: 'boolean', short: 'w' } }, { min: 1, max: 1, names: 'one catalog file' })
+  if (args.values.help === true) {
+    io.stdout(GENERATE_HELP)
+    return EXIT.ok
+  }
+  const catalog = args.positionals[0]
+  const targets = targetsOf(args)
+  const json = args.values.json === true
+
+  if (targets.module === undefined && targets.docs === undefined && targets.schema === undefined) {
+    // No file named: the module goes to standard output, for piping and for a quick look.
+    const compiled = compileForGeneration(catalog, io.cwd, targets.builtin)
+    if (compiled.catalog === undefined) {
+      printProblems(io, compiled.problems)
+      return EXIT.problems
+    }
+    io.stdout(generatedFiles(compiled.catalog, compiled.source, { ...targets, module: '-' })[0].content)
+    return EXIT.ok
+  }
+
+  if (args.values.watch !== true) return runGenerators({ catalog, targets, mode: 'write', json }, io)
+  let last: number = EXIT.ok
+  await watchFile(resolve(io.cwd, catalog), () => {
+    try {
+      last = runGenerators({ catalog, targets, mode: 'write', json }, io)
+    } catch (error) {
+      // A half-saved or deleted catalog must not end the watch.
+      io.stderr(`${(error as Error).message}\n`)
+      last = EXIT.problems
+    }
+  }, io.signal)
+  return last
+}
