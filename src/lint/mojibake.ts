@@ -1,6 +1,6 @@
 /**
  * Mojibake: UTF-8 text that was decoded as Windows-1252 (or Latin-1, or the Turkish Windows-1254 that differs
- * from it in six letters) and saved again, so that `에러` reads as `ì—ëŸ¬`. Each suspicious run of characters
+ * from it in six letters) and saved again, so that `에러` reads as `\u00EC\u2014\u00EB\u0178\u00AC`. Each suspicious run of characters
  * is mapped back to the bytes the wrong decoder saw and decoded again as strict UTF-8 (WHATWG Encoding,
  * https://encoding.spec.whatwg.org/#windows-1252). The repair is certain only when every byte survived:
  * Windows-1252 leaves 0x81, 0x8D, 0x8F, 0x90 and 0x9D undefined, and tools drop them (and soft hyphens).
