@@ -3,13 +3,13 @@ import { Type } from '@sinclair/typebox'
 
 /** `Authorization: Bearer <token>`. */
 export const TAuthHeaders = Type.Object({
-  authorization: Type.String({ description: '`Bearer student-1`, `Bearer instructor-1` 또는 만료된 토큰 `Bearer expired`' })
+  authorization: Type.String({ title: '인증 토큰', description: '`Bearer student-1`, `Bearer instructor-1` 또는 만료된 토큰 `Bearer expired`' })
 })
 
 /** Login request. */
 export const TLoginBody = Type.Object({
-  email: Type.String({ format: 'email', description: '이메일' }),
-  password: Type.String({ minLength: 8, description: '비밀번호' })
+  email: Type.String({ format: 'email', title: '이메일' }),
+  password: Type.String({ minLength: 8, title: '비밀번호' })
 }, { additionalProperties: false })
 
 /** Login answer. */
@@ -23,7 +23,7 @@ export const TLecture = Type.Object({
 })
 
 /** `:lectureId`. */
-export const TLectureParams = Type.Object({ lectureId: Type.Integer({ minimum: 1, description: '강의 번호' }) })
+export const TLectureParams = Type.Object({ lectureId: Type.Integer({ minimum: 1, title: '강의 번호' }) })
 
 /** An enrollment. */
 export const TEnrollment = Type.Object({ lectureId: Type.Integer(), enrolledAt: Type.String({ format: 'date-time' }) })
@@ -39,25 +39,25 @@ export const TSession = Type.Object({
 })
 
 /** `:sessionCode`. */
-export const TSessionParams = Type.Object({ sessionCode: Type.String({ pattern: '^[A-Z0-9]{6}$', description: '세션 코드 (영문 대문자와 숫자 6자리)' }) })
+export const TSessionParams = Type.Object({ sessionCode: Type.String({ pattern: '^[A-Z0-9]{6}$', title: '세션 코드', description: '영문 대문자와 숫자 6자리' }) })
 
 /** Starting a session. */
 export const TNewSession = Type.Object({
-  title: Type.String({ minLength: 1, maxLength: 50, description: '세션 이름' }),
-  capacity: Type.Integer({ minimum: 1, maximum: 500, description: '정원' })
+  title: Type.String({ minLength: 1, maxLength: 50, title: '세션 이름' }),
+  capacity: Type.Integer({ minimum: 1, maximum: 500, title: '정원' })
 }, { additionalProperties: false })
 
 /** Joining a session needs the device ID. */
 export const TJoinHeaders = Type.Object({
-  authorization: Type.String(),
-  'x-device-id': Type.Optional(Type.String({ description: '앱이 발급한 기기 ID' }))
+  authorization: Type.String({ title: '인증 토큰' }),
+  'x-device-id': Type.Optional(Type.String({ title: '기기 ID', description: '앱이 발급한 기기 ID' }))
 })
 
 /** A quiz answer. */
-export const TAnswerParams = Type.Object({ sessionCode: Type.String({ pattern: '^[A-Z0-9]{6}$' }), quizId: Type.Integer({ minimum: 1, description: '퀴즈 번호' }) })
+export const TAnswerParams = Type.Object({ sessionCode: Type.String({ pattern: '^[A-Z0-9]{6}$', title: '세션 코드' }), quizId: Type.Integer({ minimum: 1, title: '퀴즈 번호' }) })
 
 /** A quiz answer body. */
-export const TAnswerBody = Type.Object({ choice: Type.Integer({ minimum: 1, maximum: 5, description: '고른 보기 번호 (1~5)' }) }, { additionalProperties: false })
+export const TAnswerBody = Type.Object({ choice: Type.Integer({ minimum: 1, maximum: 5, title: '보기 번호', description: '1~5 중 하나' }) }, { additionalProperties: false })
 
 /** An accepted answer. */
 export const TAnswerReceipt = Type.Object({ quizId: Type.Integer(), choice: Type.Integer(), receivedAt: Type.String({ format: 'date-time' }) })
