@@ -7,7 +7,7 @@ import swaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify'
 import { fileURLToPath } from 'node:url'
-import { errorCatalog } from '../src/index.js'
+import { ajvOptions, errorCatalog, frameworkErrors } from '../src/index.js'
 import { ACCOUNTS, createDemoData, PASSWORDS } from './data.js'
 import {
   TAnswerBody, TAnswerParams, TAnswerReceipt, TAuthHeaders, TEnrollment, TJoinHeaders, TLecture, TLectureParams,
@@ -30,7 +30,9 @@ export interface DemoOptions {
 
 /** Builds the demo app (routes registered, not yet ready). */
 export async function buildDemoApp (options: DemoOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, ...options.server }).withTypeProvider<TypeBoxTypeProvider>()
+  // Every failing field at once (bounded by the plugin), x-error-message accepted, and malformed URLs answered
+  // by the catalog too.
+  const app = Fastify({ logger: false, ajv: ajvOptions(), frameworkErrors, ...options.server }).withTypeProvider<TypeBoxTypeProvider>()
   const data = createDemoData()
   const answerInterval = options.answerInterval ?? 10_000
 
