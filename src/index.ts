@@ -62,3 +62,13 @@ export {
 } from './openapi/swagger.js'
 export { DEFAULT_IMPLIED_ERRORS, type ImpliedErrors, type ResolvedImpliedErrors } from './openapi/implied.js'
 export type { RouteLike } from './openapi/route.js'
+
+// Catalog tooling (what the error-catalog CLI runs), for build scripts that call it in-process.
+export { lintCatalogDocument, lintText, type LintOptions, type LintProblem } from './lint/lint.js'
+export { LINT_RULES, type LintRule } from './lint/rules.js'
+export { findMojibake, type MojibakeReport, type MojibakeSpan } from './lint/mojibake.js'
+export { renderModule, type ModuleOptions } from './codegen/module.js'
+export { renderCatalogSchema } from './codegen/catalog-schema.js'
+export { renderErrorGuide, type ErrorGuideOptions } from './docs/error-guide.js'
+export { anchorOf } from './docs/anchors.js'
+export { diffCatalogs, BREAKING, type CatalogChange, type ChangeKind } from './diff/diff.js'

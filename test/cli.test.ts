@@ -246,3 +246,16 @@ t.test('usage errors exit 2 and say what is wrong; --help exits 0', async (t) =>
   const real = run(['frobnicate'])
   t.equal(real.code, 2, 'the real process exits 2 too')
 })
+
+t.test('docs/cli.md documents every command, flag, exit code, lint rule and diff class', async (t) => {
+  const doc = readFileSync(join(root, 'docs/cli.md'), 'utf8')
+  const { COMMANDS, USAGE } = await import('../src/cli/run.js')
+  const helps = await Promise.all(['generate', 'check', 'lint', 'docs', 'diff', 'schema'].map(async (command) => (await runHere([command, '--help'])).stdout))
+  for (const command of Object.keys(COMMANDS)) t.match(doc, `## \`${command}`, command)
+  for (const flag of new Set([USAGE, ...helps].join('\n').match(/--[a-z][a-z-]*/g))) t.match(doc, `\`${flag}`, flag)
+  for (const code of Object.values(EXIT)) t.match(doc, `| ${code} |`, `exit ${code}`)
+  const { LINT_RULES } = await import('../src/lint/rules.js')
+  for (const rule of LINT_RULES) t.match(doc, `| \`${rule.id}\` | ${rule.severity} |`, rule.id)
+  const { BREAKING } = await import('../src/diff/diff.js')
+  for (const [kind, breaking] of Object.entries(BREAKING)) t.match(doc, new RegExp(`\`${kind}\`[^|]*\\| ${breaking ? 'breaking' : 'compatible'} \\|`), kind)
+})
