@@ -33,13 +33,6 @@ export const FEC_ERR_CODE_MISSING = createError<[string]>(
   500
 )
 
-/** A code was asked for that the catalog does not define. */
-export const FEC_ERR_UNKNOWN_CODE = createError<[string, string]>(
-  'FEC_ERR_UNKNOWN_CODE',
-  'Unknown error code %s%s',
-  500
-)
-
 /** A route's `schema.errors` declaration is wrong: not an array of strings, or a code the catalog does not define. */
 export const FEC_ERR_ROUTE_ERRORS = createError<[string, string]>(
   'FEC_ERR_ROUTE_ERRORS',
