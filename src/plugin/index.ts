@@ -10,6 +10,7 @@ import { kFrameworkErrorHandler } from './framework-errors.js'
 import { createRouteIndex, notFoundHandlerOf } from './not-found.js'
 import { resolveOptions, type ErrorCatalogOptions } from './options.js'
 import type { RegisteredFactories } from './types.js'
+import { hasSchemaErrorFormatter, stacklessSchemaErrorFormatter } from '../validation/schema-error-formatter.js'
 import { createDriftCheck } from '../openapi/drift.js'
 import { routeErrorCodes } from '../openapi/route.js'
 import { createRouteTracker } from '../openapi/route-tracker.js'
@@ -34,6 +35,10 @@ async function errorCatalogPlugin (app: FastifyInstance, options: ErrorCatalogOp
   })
   app.decorate('errorCatalogSwagger', <T extends SwaggerOptionsLike>(swaggerOptions?: T) =>
     errorCatalogSwagger(catalog, swaggerOptions, { implied, tracker }))
+
+  // Fastify's message without the stack capture that dominates a validation failure's cost; an app's own
+  // formatter (server option, or set before registering) is kept, and a child scope's or a route's still wins.
+  if (resolved.stacklessValidationErrors && hasSchemaErrorFormatter(app) === false) app.setSchemaErrorFormatter(stacklessSchemaErrorFormatter)
 
   const handler = errorHandlerOf(context)
   app.decorate(kFrameworkErrorHandler, handler)

@@ -27,6 +27,11 @@ export interface ErrorCatalogOptions {
   logLevels?: { client?: LogLevel, server?: LogLevel }
   /** Limits of `fieldErrors` in validation answers. */
   validation?: Partial<ValidationLimits>
+  /**
+   * Install a schema error formatter that gives Fastify's own message without capturing a stack trace
+   * (default true). Never replaces a formatter the app already has (the `schemaErrorFormatter` server option).
+   */
+  stacklessValidationErrors?: boolean
   /** How `app.errorCatalogSwagger()` documents the errors (implied codes). */
   openapi?: ErrorCatalogOpenapiOptions
   /** Warn when a route throws a code its `schema.errors` does not declare (default: `NODE_ENV !== 'production'`). */
@@ -41,10 +46,11 @@ export interface ResolvedOptions extends ErrorHandlerOptions {
   readonly methodNotAllowed: boolean
   readonly openapi: { readonly implied: ResolvedImpliedErrors }
   readonly warnUndeclared: boolean
+  readonly stacklessValidationErrors: boolean
 }
 
 const LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-const KNOWN = new Set(['catalog', 'builtin', 'stackTraces', 'errorHandler', 'notFoundHandler', 'methodNotAllowed', 'fallbacks', 'logLevels', 'validation', 'openapi', 'warnUndeclared'])
+const KNOWN = new Set(['catalog', 'builtin', 'stackTraces', 'errorHandler', 'notFoundHandler', 'methodNotAllowed', 'fallbacks', 'logLevels', 'validation', 'stacklessValidationErrors', 'openapi', 'warnUndeclared'])
 
 /** Validates the options and loads or compiles the catalog. */
 export async function resolveOptions (options: ErrorCatalogOptions): Promise<ResolvedOptions> {
@@ -52,7 +58,7 @@ export async function resolveOptions (options: ErrorCatalogOptions): Promise<Res
   for (const key of Object.keys(options)) {
     if (!KNOWN.has(key)) throw new FEC_ERR_OPTIONS_INVALID(key, `unknown option; known options: ${[...KNOWN].join(', ')}`)
   }
-  for (const key of ['builtin', 'errorHandler', 'notFoundHandler', 'methodNotAllowed', 'warnUndeclared'] as const) {
+  for (const key of ['builtin', 'errorHandler', 'notFoundHandler', 'methodNotAllowed', 'warnUndeclared', 'stacklessValidationErrors'] as const) {
     if (options[key] !== undefined && typeof options[key] !== 'boolean') throw new FEC_ERR_OPTIONS_INVALID(key, `expected a boolean, got ${JSON.stringify(options[key])}`)
   }
   for (const [kind, level] of Object.entries(options.logLevels ?? {})) {
@@ -86,6 +92,7 @@ export async function resolveOptions (options: ErrorCatalogOptions): Promise<Res
     errorHandler: options.errorHandler ?? true,
     notFoundHandler: options.notFoundHandler ?? true,
     methodNotAllowed: options.methodNotAllowed ?? true,
+    stacklessValidationErrors: options.stacklessValidationErrors ?? true,
     ...defined({ fallbacks: options.fallbacks, logLevels: options.logLevels, validation: options.validation })
   })
 }
