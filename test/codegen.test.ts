@@ -48,6 +48,17 @@ t.test('typedErrors hands out the catalog\'s factories, and refuses a catalog th
   t.throws(() => generated.typedErrors(moved), /AUTH_FAILED is 400 in the catalog/)
 })
 
+t.test('each guard recognises its own code and no other', async (t) => {
+  const errors = example.errors
+  const guards = generated as unknown as Record<string, (value: unknown) => boolean>
+  for (const code of generated.ERROR_CODES) {
+    const guard = guards[guardName(code)]
+    const other = generated.ERROR_CODES.find((candidate) => candidate !== code) as string
+    t.ok(guard(errors[code]({}, { captureStack: false })), `${guardName(code)} accepts ${code}`)
+    t.notOk(guard(errors[other]({}, { captureStack: false })), `${guardName(code)} rejects ${other}`)
+  }
+})
+
 t.test('names and literals follow the house style', async (t) => {
   t.equal(pascalCase('SESSION_NOT_FOUND'), 'SessionNotFound')
   t.equal(guardName('A1_B2'), 'isA1B2')
