@@ -58,11 +58,7 @@ export type ErrorCode = typeof ERROR_CODES[number]
 /** The factory of a code whose details must be given. */
 export interface RequiredDetailsFactory<Code extends string, Status extends number, Details extends object> {
   (details: Details, options?: CatalogErrorOptions): CatalogError<Code, Details>
-  // Never callable (this: never): it only lets the factory fit the library's untyped ErrorFactory.
-  (this: never, details: Record<string, unknown> | undefined, options?: CatalogErrorOptions): CatalogError<Code, Details>
   new (details: Details, options?: CatalogErrorOptions): CatalogError<Code, Details>
-  /** Untyped: prefer the call form, whose details are checked. */
-  new (details?: Record<string, unknown>, options?: CatalogErrorOptions): CatalogError<Code, Details>
   readonly code: Code
   readonly statusCode: Status
 }
@@ -70,11 +66,7 @@ export interface RequiredDetailsFactory<Code extends string, Status extends numb
 /** The factory of a code whose details may be left out. */
 export interface OptionalDetailsFactory<Code extends string, Status extends number, Details extends object> {
   (details?: Details, options?: CatalogErrorOptions): CatalogError<Code, Details>
-  // Never callable (this: never): it only lets the factory fit the library's untyped ErrorFactory.
-  (this: never, details: Record<string, unknown> | undefined, options?: CatalogErrorOptions): CatalogError<Code, Details>
-  new (details: Details, options?: CatalogErrorOptions): CatalogError<Code, Details>
-  /** Untyped: prefer the call form, whose details are checked. */
-  new (details?: Record<string, unknown>, options?: CatalogErrorOptions): CatalogError<Code, Details>
+  new (details?: Details, options?: CatalogErrorOptions): CatalogError<Code, Details>
   readonly code: Code
   readonly statusCode: Status
 }

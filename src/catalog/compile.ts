@@ -63,7 +63,7 @@ export interface ReservedCode { readonly code: string, readonly reason?: string 
 const kCompiledCatalog = Symbol.for('fastify-error-catalog.CompiledCatalog')
 
 /** A compiled catalog: what `compileCatalog` and `loadCatalog` return and the plugin serves. */
-export interface CompiledCatalog<Factories extends ErrorFactories = ErrorFactories> {
+export interface CompiledCatalog<Factories = ErrorFactories> {
   readonly [kCompiledCatalog]: true
   readonly version: 1
   readonly locale: string

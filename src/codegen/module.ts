@@ -47,12 +47,12 @@ export function renderModule (catalog: CompiledCatalog, options: ModuleOptions):
   line('/** The factory of a code whose details must be given. */')
   line('export interface RequiredDetailsFactory<Code extends string, Status extends number, Details extends object> {')
   line('  (details: Details, options?: CatalogErrorOptions): CatalogError<Code, Details>')
-  factoryTail(line)
+  factoryTail(line, false)
   line()
   line('/** The factory of a code whose details may be left out. */')
   line('export interface OptionalDetailsFactory<Code extends string, Status extends number, Details extends object> {')
   line('  (details?: Details, options?: CatalogErrorOptions): CatalogError<Code, Details>')
-  factoryTail(line)
+  factoryTail(line, true)
   line()
   line('/** The details of a code without details: nothing may be passed. */')
   line('export type NoDetails = Record<string, never>')
@@ -130,18 +130,9 @@ export function renderModule (catalog: CompiledCatalog, options: ModuleOptions):
   return out.join('\n') + '\n'
 }
 
-/**
- * The rest of a factory interface. The library's registry only takes factories that fit its untyped
- * `ErrorFactory` (details: Record<string, unknown>), and TypeScript checks parameters of call and construct
- * signatures contravariantly. The second call signature makes the typed factory fit while no call can pick it
- * (`this: never`); construct signatures cannot declare `this`, so `new` falls back to untyped details.
- */
-function factoryTail (line: (text?: string) => void): void {
-  line('  // Never callable (this: never): it only lets the factory fit the library\'s untyped ErrorFactory.')
-  line('  (this: never, details: Record<string, unknown> | undefined, options?: CatalogErrorOptions): CatalogError<Code, Details>')
-  line('  new (details: Details, options?: CatalogErrorOptions): CatalogError<Code, Details>')
-  line('  /** Untyped: prefer the call form, whose details are checked. */')
-  line('  new (details?: Record<string, unknown>, options?: CatalogErrorOptions): CatalogError<Code, Details>')
+/** The rest of a factory interface: construction checks details as the call does. */
+function factoryTail (line: (text?: string) => void, optional: boolean): void {
+  line(`  new (details${optional ? '?' : ''}: Details, options?: CatalogErrorOptions): CatalogError<Code, Details>`)
   line('  readonly code: Code')
   line('  readonly statusCode: Status')
   line('}')

@@ -24,7 +24,7 @@ async function errorCatalogPlugin (app: FastifyInstance, options: ErrorCatalogOp
   if (resolved.warnUndeclared) context.drift = createDriftCheck(implied)
 
   app.decorate('errors', catalog.errors as RegisteredFactories)
-  app.decorate('errorCatalog', catalog as CompiledCatalog)
+  app.decorate('errorCatalog', catalog as CompiledCatalog<RegisteredFactories>)
 
   // Checks each route's schema.errors as it is added (an unknown code fails the registration, naming both),
   // and remembers the route so that the OpenAPI build can tell a route it never saw.

@@ -9,7 +9,9 @@ import type { CompiledCatalog, ErrorFactories } from '../catalog/compile.js'
 export interface ErrorCatalogRegister {}
 
 /** The factories type: the registered one, or an untyped record. */
-export type RegisteredFactories = ErrorCatalogRegister extends { factories: infer F extends ErrorFactories } ? F : ErrorFactories
+// No `extends ErrorFactories` on F: typed factories take narrower details than the untyped ErrorFactory, and
+// parameters are checked contravariantly, so such a constraint would silently reject every generated module.
+export type RegisteredFactories = ErrorCatalogRegister extends { factories: infer F } ? F : ErrorFactories
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -14,6 +14,11 @@ export const full: ErrorOf<'SESSION_FULL'> = errors.SESSION_FULL({ sessionCode: 
 errors.INSTRUCTOR_ONLY()
 errors.SESSION_ENDED({ sessionCode: 'AB12CD' })
 errors.VALIDATION_ERROR({ location: 'body' })
+// With `new`, the same checks apply.
+const SessionNotFound = errors.SESSION_NOT_FOUND
+export const constructed: 'SESSION_NOT_FOUND' = new SessionNotFound({ sessionCode: 'AB12CD' }).code
+const InstructorOnly = errors.INSTRUCTOR_ONLY
+export const constructedWithout = new InstructorOnly()
 
 // @ts-expect-error: a required detail is missing
 errors.SESSION_NOT_FOUND({})
@@ -27,6 +32,8 @@ errors.SESSION_FULL({ sessionCode: 'AB12CD', capacity: '30' })
 errors.VALIDATION_ERROR({ location: 'cookie' })
 // @ts-expect-error: a code without details takes none
 errors.INSTRUCTOR_ONLY({ reason: 'x' })
+// @ts-expect-error: `new` checks details too
+export const wrongNew = new SessionNotFound({ sessionCode: 42 })
 // @ts-expect-error: an unknown code
 errors.SESSION_NOT_FUND({ sessionCode: 'AB12CD' })
 
