@@ -59,6 +59,21 @@ export function createValidationFormatter (catalog: CompiledCatalog, limits: Val
     return template.render({ ...wording.values, label })
   }
 
+  // Rendered path and message per keyword site (per route schema and schemaPath) and per renderKey: a request
+  // that fails like an earlier one reuses its text, with no label lookup, template rendering or particle
+  // choice. Bounded per site and in all (keys hold client-given paths and names), and weak on the site.
+  let rendered = new WeakMap<KeywordSite, Map<string, Rendered>>()
+  let cachedCount = 0
+  function startSiteCache (site: KeywordSite): Map<string, Rendered> {
+    if (cachedCount >= MAX_CACHED_RENDERS) {
+      rendered = new WeakMap()
+      cachedCount = 0
+    }
+    const cache = new Map<string, Rendered>()
+    rendered.set(site, cache)
+    return cache
+  }
+
   return function formatValidation (errors, location, source) {
     const fieldErrors: Record<string, string[]> = Object.create(null)
     // The raw (instancePath, named property) of each field taken: once the fields are full, an error is
@@ -75,12 +90,30 @@ export function createValidationFormatter (catalog: CompiledCatalog, limits: Val
       const named = namedProperty(error)
       const raw = named === undefined ? error.instancePath : `${error.instancePath}\u0000${named}`
       if (fields >= maxFields && !taken.has(raw)) { truncated = true; continue }
-      const segments = instanceSegments(error.instancePath)
-      const path = joinPath(named === undefined ? segments : [...segments, named])
-      let messages = fieldErrors[path]
-      if (messages === undefined && fields >= maxFields) { truncated = true; continue }
-
-      const message = render(error, site, segments, location, source)
+      const key = renderKey(location, raw, error)
+      let siteCache = key === undefined ? undefined : rendered.get(site)
+      const hit = key === undefined ? undefined : siteCache?.get(key)
+      let path: string
+      let message: string
+      let messages: string[] | undefined
+      if (hit !== undefined) {
+        path = hit.path
+        messages = fieldErrors[path]
+        if (messages === undefined && fields >= maxFields) { truncated = true; continue }
+        message = hit.message
+      } else {
+        const segments = instanceSegments(error.instancePath)
+        path = joinPath(named === undefined ? segments : [...segments, named])
+        messages = fieldErrors[path]
+        if (messages === undefined && fields >= maxFields) { truncated = true; continue }
+        message = render(error, site, segments, location, source)
+        if (key !== undefined) {
+          if (siteCache === undefined || cachedCount >= MAX_CACHED_RENDERS) siteCache = startSiteCache(site)
+          else if (siteCache.size >= MAX_RENDERS_PER_SITE) { cachedCount -= siteCache.size; siteCache.clear() }
+          siteCache.set(key, { path, message })
+          cachedCount++
+        }
+      }
       taken.add(raw)
       if (messages === undefined) {
         messages = fieldErrors[path] = []
@@ -95,6 +128,54 @@ export function createValidationFormatter (catalog: CompiledCatalog, limits: Val
     }
     return { fieldErrors, truncated }
   }
+}
+
+/** A field's path and message, as rendered once for a keyword site. */
+interface Rendered { readonly path: string, readonly message: string }
+
+/** At most this many rendered messages are kept per keyword site, and in all per formatter. */
+const MAX_RENDERS_PER_SITE = 64
+const MAX_CACHED_RENDERS = 2048
+/** Longer instance paths and string params are rendered every time rather than cached. */
+const MAX_KEY_PART = 128
+
+const objectIds = new WeakMap<object, number>()
+let nextObjectId = 0
+
+/**
+ * Everything a message depends on besides its keyword site (route schema + schemaPath) and the formatter's
+ * catalog: the request part, the instance path with the named property, the keyword and every param, each
+ * length-prefixed so that no two errors share a key. A param that is an object (an enum's `allowedValues`,
+ * Ajv's reference to the schema's own array) counts by identity: schemas are not changed once compiled.
+ * Undefined (not cached) when a path or param is long, or of an odd type.
+ */
+function renderKey (location: ValidationLocation, raw: string, error: AjvErrorLike): string | undefined {
+  if (raw.length > MAX_KEY_PART) return undefined
+  const keyword = error.keyword
+  const params = error.params
+  let key = `${location}\u0000${keyword.length}:${keyword}\u0000${raw.length}:${raw}`
+  for (const name in params) {
+    const value: unknown = params[name]
+    key += `\u0000${name.length}:${name}`
+    switch (typeof value) {
+      case 'string':
+        if (value.length > MAX_KEY_PART) return undefined
+        key += `s${value.length}:${value}`
+        break
+      case 'number': key += `n${value}`; break
+      case 'boolean': key += value ? 't' : 'f'; break
+      case 'undefined': key += 'u'; break
+      case 'object': key += value === null ? 'l' : `o${objectId(value)}`; break
+      default: return undefined
+    }
+  }
+  return key
+}
+
+function objectId (value: object): number {
+  let id = objectIds.get(value)
+  if (id === undefined) objectIds.set(value, id = nextObjectId++)
+  return id
 }
 
 /**
