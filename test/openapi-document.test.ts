@@ -1,6 +1,7 @@
 /** The demo's OpenAPI document: valid OpenAPI 3.0 and 3.1, with the catalog errors of each route in detail. */
 import t from 'tap'
-import { demoDocument, openapiProblems, type Document } from './helpers/openapi.js'
+import { parse as parseYaml } from 'yaml'
+import { demoDocument, openapiProblems, resolveRef, type Document } from './helpers/openapi.js'
 
 const JSON_TYPE = 'application/json'
 
@@ -73,7 +74,8 @@ t.test('joining a session documents each status once, several codes as a oneOf d
   const { responses } = operation(document, '/sessions/{sessionCode}/participants', 'post')
   t.same(Object.keys(responses).sort(), ['200', '400', '401', '403', '404', '409', '410', '413', '415', '500'])
 
-  const conflict = responses['409']
+  t.same(responses['409'], { $ref: '#/components/responses/SESSION_NOT_STARTED-or-SESSION_FULL' }, 'an error response is a reference to a shared response')
+  const conflict = resolveRef(document, responses['409'])
   t.match(conflict.description, /^409 상태 충돌\. 다음 2가지 오류 코드 중 하나를 돌려줍니다\./)
   t.match(conflict.description, '- `SESSION_NOT_STARTED`: 강사가 세션을 시작하기 전에 참여하려는 경우')
   t.same(conflict['x-error-codes'], ['SESSION_NOT_STARTED', 'SESSION_FULL'])
@@ -85,7 +87,11 @@ t.test('joining a session documents each status once, several codes as a oneOf d
       mapping: { SESSION_NOT_STARTED: '#/components/schemas/SESSION_NOT_STARTED', SESSION_FULL: '#/components/schemas/SESSION_FULL' }
     }
   })
-  t.same(media.examples.SESSION_FULL, {
+  t.same(media.examples, {
+    SESSION_NOT_STARTED: { $ref: '#/components/examples/SESSION_NOT_STARTED' },
+    SESSION_FULL: { $ref: '#/components/examples/SESSION_FULL' }
+  }, "each code's example is a reference to its component example")
+  t.same(resolveRef(document, media.examples.SESSION_FULL), {
     summary: 'SESSION_FULL: 세션 정원(30명)이 모두 찼습니다.',
     description: '세션 참여 인원이 정원에 이른 경우',
     value: {
@@ -98,13 +104,17 @@ t.test('joining a session documents each status once, several codes as a oneOf d
       requestId: 'req-1'
     }
   })
-  t.equal(media.examples.SESSION_NOT_STARTED.value.message, '세션이 아직 시작되지 않았습니다. 시작 예정 시각은 2026-11-22T10:00:00+09:00입니다.')
+  t.equal(resolveRef(document, media.examples.SESSION_NOT_STARTED).value.message, '세션이 아직 시작되지 않았습니다. 시작 예정 시각은 2026-11-22T10:00:00+09:00입니다.')
 
-  t.same(responses['400']['x-error-codes'], ['DEVICE_ID_REQUIRED', 'VALIDATION_ERROR', 'INVALID_JSON'], 'declared first, then implied')
-  t.same(responses['400'].content[JSON_TYPE].examples.VALIDATION_ERROR.value.fieldErrors, { email: ['올바른 이메일 형식이 아닙니다.'] })
-  t.same(responses['404'].content[JSON_TYPE].schema, { $ref: '#/components/schemas/SESSION_NOT_FOUND' }, 'one code: a plain $ref')
-  t.match(responses['404'].description, /^404 찾을 수 없음\. 오류 코드:\n\n- `SESSION_NOT_FOUND`: /)
-  t.same(responses['500']['x-error-codes'], ['INTERNAL_ERROR'])
+  const badRequest = resolveRef(document, responses['400'])
+  t.same(responses['400'], { $ref: '#/components/responses/DEVICE_ID_REQUIRED-or-VALIDATION_ERROR-or-INVALID_JSON' })
+  t.same(badRequest['x-error-codes'], ['DEVICE_ID_REQUIRED', 'VALIDATION_ERROR', 'INVALID_JSON'], 'declared first, then implied')
+  t.same(resolveRef(document, badRequest.content[JSON_TYPE].examples.VALIDATION_ERROR).value.fieldErrors, { email: ['올바른 이메일 형식이 아닙니다.'] })
+  const notFound = resolveRef(document, responses['404'])
+  t.same(responses['404'], { $ref: '#/components/responses/SESSION_NOT_FOUND' }, 'one code: the response is named by the code')
+  t.same(notFound.content[JSON_TYPE].schema, { $ref: '#/components/schemas/SESSION_NOT_FOUND' }, 'one code: a plain $ref')
+  t.match(notFound.description, /^404 찾을 수 없음\. 오류 코드:\n\n- `SESSION_NOT_FOUND`: /)
+  t.same(resolveRef(document, responses['500'])['x-error-codes'], ['INTERNAL_ERROR'])
   t.match(responses['200'].content[JSON_TYPE].schema.properties, { code: { type: 'string' } }, "the route's own 200 stays")
 })
 
@@ -112,21 +122,96 @@ t.test('a code with retryAfter documents a Retry-After header; a read route has 
   const { app, document } = await demoDocument()
   t.teardown(() => app.close())
   const answers = operation(document, '/sessions/{sessionCode}/quizzes/{quizId}/answers', 'post').responses
-  t.match(answers['429'], {
+  const tooFast = resolveRef(document, answers['429'])
+  t.match(tooFast, {
     headers: { 'Retry-After': { description: /QUIZ_SUBMIT_TOO_FAST: 10초/, schema: { type: 'integer', minimum: 0 } } },
-    content: { [JSON_TYPE]: { examples: { QUIZ_SUBMIT_TOO_FAST: { value: { message: '답안을 너무 자주 제출했습니다. 10초 뒤에 다시 제출할 수 있습니다.', retryable: true } } } } }
+    content: { [JSON_TYPE]: { examples: { QUIZ_SUBMIT_TOO_FAST: { $ref: '#/components/examples/QUIZ_SUBMIT_TOO_FAST' } } } }
+  })
+  t.match(resolveRef(document, tooFast.content[JSON_TYPE].examples.QUIZ_SUBMIT_TOO_FAST), {
+    value: { message: '답안을 너무 자주 제출했습니다. 10초 뒤에 다시 제출할 수 있습니다.', retryable: true }
   })
   t.notOk(answers['409'], 'no 409 on this route')
-  t.notOk(answers['404'].headers, 'no Retry-After where no code sets one')
+  t.notOk(resolveRef(document, answers['404']).headers, 'no Retry-After where no code sets one')
 
   const lecture = operation(document, '/lectures/{lectureId}', 'get').responses
   t.same(Object.keys(lecture).sort(), ['200', '400', '404', '500'])
-  t.same(lecture['400'].content[JSON_TYPE].schema, { $ref: '#/components/schemas/VALIDATION_ERROR' }, 'a params schema implies VALIDATION_ERROR')
-  t.equal(lecture['404'].content[JSON_TYPE].examples.LECTURE_NOT_FOUND.value.message, '강의를 찾을 수 없습니다. (강의 번호 42)')
+  t.same(resolveRef(document, lecture['400']).content[JSON_TYPE].schema, { $ref: '#/components/schemas/VALIDATION_ERROR' }, 'a params schema implies VALIDATION_ERROR')
+  t.equal(resolveRef(document, resolveRef(document, lecture['404']).content[JSON_TYPE].examples.LECTURE_NOT_FOUND).value.message, '강의를 찾을 수 없습니다. (강의 번호 42)')
 
   const enroll = operation(document, '/lectures/{lectureId}/enrollments', 'post').responses
-  t.same(enroll['409']['x-error-codes'], ['ALREADY_ENROLLED', 'ENROLLMENT_CLOSED', 'LECTURE_CLOSED'])
-  t.match(enroll['409'].description, '- `LECTURE_CLOSED`: 마감된 강의입니다. (사용 중단: 대신 ENROLLMENT_CLOSED를 사용하세요.)')
-  t.same(enroll['401']['x-error-codes'], ['UNAUTHORIZED', 'TOKEN_EXPIRED'])
-  t.equal(enroll['401'].content[JSON_TYPE].examples.TOKEN_EXPIRED.value.details.expiredAt, '2026-11-22T09:00:00Z')
+  const enrollConflict = resolveRef(document, enroll['409'])
+  t.same(enrollConflict['x-error-codes'], ['ALREADY_ENROLLED', 'ENROLLMENT_CLOSED', 'LECTURE_CLOSED'])
+  t.match(enrollConflict.description, '- `LECTURE_CLOSED`: 마감된 강의입니다. (사용 중단: 대신 ENROLLMENT_CLOSED를 사용하세요.)')
+  const unauthorized = resolveRef(document, enroll['401'])
+  t.same(unauthorized['x-error-codes'], ['UNAUTHORIZED', 'TOKEN_EXPIRED'])
+  t.equal(resolveRef(document, unauthorized.content[JSON_TYPE].examples.TOKEN_EXPIRED).value.details.expiredAt, '2026-11-22T09:00:00Z')
+})
+
+t.test("each code's example is written once, under components.examples, and every error response is a shared one", async (t) => {
+  const { app, document } = await demoDocument()
+  t.teardown(() => app.close())
+  const { examples, responses: shared } = document.components
+  t.same(Object.keys(examples), app.errorCatalog.codes, 'one example per catalog code, named by the code')
+  for (const code of app.errorCatalog.codes) {
+    const { summary, value } = examples[code]
+    t.equal(value.code, code)
+    t.equal(summary, `${code}: ${value.message}`, `${code}: the summary is the code and its Korean message`)
+    t.equal(value.requestId, 'req-1')
+  }
+  t.same(examples.SESSION_NOT_FOUND, {
+    summary: 'SESSION_NOT_FOUND: 세션을 찾을 수 없습니다. (세션 코드 AB12CD)',
+    description: '세션 코드가 존재하지 않거나 삭제된 경우',
+    value: {
+      code: 'SESSION_NOT_FOUND',
+      status: 404,
+      message: '세션을 찾을 수 없습니다. (세션 코드 AB12CD)',
+      retryable: false,
+      suggestions: ['세션 코드를 확인한 뒤 다시 시도하세요.'],
+      details: { sessionCode: 'AB12CD' },
+      requestId: 'req-1'
+    }
+  })
+
+  const used = new Set<string>()
+  for (const [path, item] of Object.entries<Document>(document.paths)) {
+    for (const [method, { responses }] of Object.entries<Document>(item)) {
+      for (const [status, response] of Object.entries<Document>(responses)) {
+        if (status === '200' || status === '201') continue
+        t.match(response, { $ref: /^#\/components\/responses\// }, `${method} ${path} ${status} is a reference`)
+        t.equal(Object.keys(response).length, 1, `${method} ${path} ${status}: nothing beside the $ref`)
+        used.add(response.$ref.slice('#/components/responses/'.length))
+      }
+    }
+  }
+  t.same(Object.keys(shared).sort(), [...used].sort(), 'components.responses holds the used responses, no other')
+  for (const [name, response] of Object.entries<Document>(shared)) {
+    t.equal(name, response['x-error-codes'].join('-or-'), `${name} is named by its codes`)
+    for (const [code, example] of Object.entries<Document>(response.content[JSON_TYPE].examples)) {
+      t.same(example, { $ref: `#/components/examples/${code}` }, `${name}: ${code}'s example is referenced, not copied`)
+    }
+  }
+})
+
+t.test('no object appears twice in the document, and its YAML reads back as the same document', async (t) => {
+  for (const openapi of ['3.0.3', '3.1.0']) {
+    const { app } = await demoDocument({ openapi })
+    t.teardown(() => app.close())
+    const swagger = (app as unknown as { swagger: (options?: { yaml: boolean }) => Document }).swagger
+    const document = swagger()
+    const seen = new Set<object>()
+    const twice: string[] = []
+    const walk = (value: unknown, pointer: string): void => {
+      if (typeof value !== 'object' || value === null) return
+      if (seen.has(value)) twice.push(pointer)
+      seen.add(value)
+      for (const [key, member] of Object.entries(value)) walk(member, `${pointer}/${key}`)
+    }
+    walk(document, '')
+    t.same(twice, [], `${openapi}: every object is its own (YAML would write anchors and aliases)`)
+
+    const yaml = swagger({ yaml: true }) as unknown as string
+    t.notMatch(yaml, /(^|[\s:-])[&*]a\d+\b/m, `${openapi}: no YAML anchor or alias`)
+    // The yaml package's own reader, with its default alias limit.
+    t.same(parseYaml(yaml), JSON.parse(JSON.stringify(document)), `${openapi}: the YAML document is the JSON document`)
+  }
 })

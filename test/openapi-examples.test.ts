@@ -44,4 +44,6 @@ t.test('a document that is not OpenAPI 3 is refused', async (t) => {
   t.throws(() => addCatalogErrors({ swagger: '2.0' }, catalog), { code: 'FEC_ERR_OPENAPI', message: /not OpenAPI 3 \(got "2\.0"\)/ })
   const document = addCatalogErrors({ openapi: '3.1.0' }, catalog) as Record<string, any>
   t.ok(document.components.schemas.INTERNAL_ERROR, 'components are created when missing')
+  t.equal(document.components.examples.INTERNAL_ERROR.value.code, 'INTERNAL_ERROR', 'component examples too')
+  t.notOk(document.components.responses, 'no shared responses without an operation using them')
 })

@@ -5,7 +5,7 @@ import t from 'tap'
 import { errorCatalog, errorCatalogSwagger, loadCatalog, type ErrorCatalogOptions } from '../src/index.js'
 import { catalogFile } from './helpers/app.js'
 import { LEVEL, logCapture } from './helpers/logs.js'
-import { openapiProblems, type Document } from './helpers/openapi.js'
+import { openapiProblems, resolveRef, type Document } from './helpers/openapi.js'
 
 const catalog = catalogFile('example.yaml')
 
@@ -21,7 +21,7 @@ async function readyWith (options: Partial<ErrorCatalogOptions>): Promise<void> 
 }
 
 function codesOf (document: Document, path: string, method = 'get'): string[] {
-  return Object.values<Document>(document.paths[path][method].responses).flatMap((response) => response['x-error-codes'] ?? [])
+  return Object.values<Document>(document.paths[path][method].responses).flatMap((response) => resolveRef(document, response)['x-error-codes'] ?? [])
 }
 
 t.test('an unknown code in schema.errors fails at startup, naming the route and the code', async (t) => {
@@ -206,7 +206,11 @@ t.test("the user's own transform, transformObject and response schemas are kept"
   const notFound = operation.responses['404']
   t.match(notFound.description, /^라우트가 직접 보내는 404\n\n404 찾을 수 없음\./)
   t.match(notFound.content['application/json'].schema.oneOf, [{ properties: { reason: { type: 'string' } } }, { $ref: '#/components/schemas/SESSION_NOT_FOUND' }])
-  t.same(Object.keys(notFound.content['application/json'].examples), ['route', 'SESSION_NOT_FOUND'])
+  t.same(notFound.content['application/json'].examples, {
+    route: { value: { reason: '없음' } },
+    SESSION_NOT_FOUND: { $ref: '#/components/examples/SESSION_NOT_FOUND' }
+  }, "the route's example stays inline beside the reference to the code's example")
+  t.notOk(document.components.responses?.SESSION_NOT_FOUND, 'a merged response is written on the route, not shared')
   t.equal(await openapiProblems(document), '')
 
   const clash = Fastify()
@@ -215,4 +219,17 @@ t.test("the user's own transform, transformObject and response schemas are kept"
   await clash.ready()
   t.throws(() => (clash as unknown as { swagger: () => unknown }).swagger(), { code: 'FEC_ERR_OPENAPI', message: /already has a schema named NOT_FOUND/ })
   await clash.close()
+
+  for (const [components, message] of [
+    [{ examples: { NOT_FOUND: { value: {} } } }, /components\.examples already has an example named NOT_FOUND/],
+    [{ responses: { INTERNAL_ERROR: { description: '내 응답' } } }, /components\.responses already has a response named INTERNAL_ERROR/]
+  ] as const) {
+    const taken = Fastify()
+    await taken.register(errorCatalog, { catalog })
+    await taken.register(swagger, taken.errorCatalogSwagger({ openapi: { components } }))
+    taken.get('/x', async () => 'ok')
+    await taken.ready()
+    t.throws(() => (taken as unknown as { swagger: () => unknown }).swagger(), { code: 'FEC_ERR_OPENAPI', message }, Object.keys(components)[0])
+    await taken.close()
+  }
 })

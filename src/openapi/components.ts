@@ -15,8 +15,9 @@ export function componentRef (code: string): string {
 
 /** The component schema of one code. */
 export function componentSchema (entry: CompiledEntry, catalog: CompiledCatalog, version: OpenapiVersion): Record<string, unknown> {
-  // JSON round trip: drops TypeBox's symbol keys and leaves plain data the document can own.
-  const schema = toOpenapi(JSON.parse(JSON.stringify(entry.schema)), version) as Record<string, unknown>
+  // toOpenapi copies every object and array and reads string keys only (TypeBox's symbol keys stay behind):
+  // plain data the document owns, without a JSON round trip first.
+  const schema = toOpenapi(entry.schema, version) as Record<string, unknown>
   schema.description = entry.description ?? entry.message
   if (entry.deprecated !== undefined) schema.deprecated = true
   if (entry.docsUrl !== undefined) schema.externalDocs = { url: entry.docsUrl }
@@ -43,7 +44,7 @@ export function toOpenapi (schema: unknown, version: OpenapiVersion): unknown {
   if (typeof schema !== 'object' || schema === null) return schema
   const out: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(schema)) {
-    if (key === '$id' || key === '$schema') continue
+    if (key === '$id' || key === '$schema' || value === undefined) continue
     if (key === 'const' && version === '3.0') {
       out.enum = [value]
     } else if (key === 'examples' && version === '3.0') {

@@ -1,19 +1,26 @@
 /**
- * Completes an OpenAPI 3 document with the catalog errors: every code under `components.schemas`, and on
- * each operation marked with its codes, one response per status. Runs on the finished document
- * (@fastify/swagger's `transformObject`), so it owns its output whatever the document version.
+ * Completes an OpenAPI 3 document with the catalog errors: every code under `components.schemas` and
+ * `components.examples`; on each operation marked with its codes, one response per status, a reference to
+ * a response under `components.responses` (one per distinct set of codes of one status). Runs on the
+ * finished document (@fastify/swagger's `transformObject`), so it owns its output whatever the document version.
+ *
+ * Routes repeat the same codes, so each response is built once per document and referenced from every
+ * operation: an operation's error response is one `$ref`, not a copy. No object is placed twice in the
+ * document: YAML output would turn it into anchors and aliases, which the `yaml` package refuses to read back
+ * past 100 aliases.
  */
 import type { CompiledCatalog } from '../catalog/compile.js'
 import { FEC_ERR_OPENAPI } from '../errors.js'
 import { componentSchema, type OpenapiVersion } from './components.js'
-import { errorResponse, groupByStatus, mergeResponse, type ResponseObject } from './responses.js'
+import { componentExample } from './examples.js'
+import { errorResponse, groupByStatus, mergeResponse, responseName, responseRef, type ResponseObject } from './responses.js'
 
 /** The operation extension that carries a route's codes from `transform` to `transformObject`. */
 export const CODES_EXTENSION = 'x-error-catalog-codes'
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query']
 
-type Operation = Record<string, unknown> & { responses?: Record<string, ResponseObject> }
+type Operation = Record<string, unknown> & { responses?: Record<string, unknown> }
 
 /** The OpenAPI version of a document: 3.1 and later speak JSON Schema 2020-12, 3.0 its own subset. */
 export function versionOf (document: Record<string, unknown>): OpenapiVersion {
@@ -30,20 +37,74 @@ export function addCatalogErrors<D extends Record<string, unknown>> (document: D
   const root = document as Record<string, unknown>
   const components = (root.components ??= {}) as Record<string, unknown>
   const schemas = (components.schemas ??= {}) as Record<string, unknown>
+  const examples = (components.examples ??= {}) as Record<string, unknown>
   for (const code of catalog.codes) {
     if (code in schemas) throw new FEC_ERR_OPENAPI(`components.schemas already has a schema named ${code}; the catalog code needs that name`)
-    schemas[code] = componentSchema(catalog.entries[code], catalog, version)
+    if (code in examples) throw new FEC_ERR_OPENAPI(`components.examples already has an example named ${code}; the catalog code needs that name`)
+    const entry = catalog.entries[code]
+    schemas[code] = componentSchema(entry, catalog, version)
+    examples[code] = componentExample(entry)
   }
+  const responsesOf = responseBuilder(catalog)
+  const shared = new Set<string>()
+  let sharedResponses: Record<string, unknown> | undefined
   for (const operation of operationsOf(document)) {
     const codes = operation[CODES_EXTENSION]
     if (!Array.isArray(codes)) continue
     delete operation[CODES_EXTENSION]
     const responses = (operation.responses ??= {})
-    for (const [status, entries] of groupByStatus(catalog, codes as string[])) {
-      responses[status] = mergeResponse(responses[status], errorResponse(status, entries))
+    for (const { status, name, ref, response } of responsesOf(codes as string[])) {
+      const existing = responses[status] as ResponseObject | undefined
+      if (existing !== undefined) {
+        // The route documents this status itself: its response and ours become one, written out here.
+        responses[status] = mergeResponse(existing, copyJson(response))
+        continue
+      }
+      if (!shared.has(name)) {
+        sharedResponses ??= (components.responses ??= {}) as Record<string, unknown>
+        if (name in sharedResponses) throw new FEC_ERR_OPENAPI(`components.responses already has a response named ${name}; the catalog codes need that name`)
+        sharedResponses[name] = response
+        shared.add(name)
+      }
+      responses[status] = { $ref: ref }
     }
   }
   return document
+}
+
+interface BuiltResponse { status: string, name: string, ref: string, response: ResponseObject }
+
+/** A route's error responses by status, built once per distinct code list (and per set of codes of a status) in one document. */
+function responseBuilder (catalog: CompiledCatalog): (codes: readonly string[]) => readonly BuiltResponse[] {
+  const byCodes = new Map<string, BuiltResponse[]>()
+  const byName = new Map<string, BuiltResponse>()
+  return (codes) => {
+    const key = codes.join(' ')
+    let built = byCodes.get(key)
+    if (built === undefined) {
+      built = []
+      for (const [status, entries] of groupByStatus(catalog, codes)) {
+        const name = responseName(entries)
+        let one = byName.get(name)
+        if (one === undefined) {
+          one = { status: String(status), name, ref: responseRef(name), response: errorResponse(status, entries) }
+          byName.set(name, one)
+        }
+        built.push(one)
+      }
+      byCodes.set(key, built)
+    }
+    return built
+  }
+}
+
+/** A deep copy of plain JSON data (objects, arrays, primitives). */
+function copyJson<T> (value: T): T {
+  if (typeof value !== 'object' || value === null) return value
+  if (Array.isArray(value)) return value.map((item: unknown) => copyJson(item)) as T
+  const out: Record<string, unknown> = {}
+  for (const key of Object.keys(value)) out[key] = copyJson((value as Record<string, unknown>)[key])
+  return out as T
 }
 
 function * operationsOf (document: Record<string, unknown>): Generator<Operation> {

@@ -1,6 +1,7 @@
 /**
  * Example values for the document: the details of each code from the catalog's `example`s (or a plausible
  * value of the detail's type), and the body the server would send with them, Korean message included.
+ * Each code's example is one Example Object under `components.examples`, which responses reference.
  */
 import type { CompiledEntry } from '../catalog/compile.js'
 import { VALIDATION_CODE } from '../catalog/builtin.js'
@@ -68,4 +69,26 @@ export function exampleBody (entry: CompiledEntry): ErrorBody {
     requestId: EXAMPLE_REQUEST_ID
   })
   return JSON.parse(JSON.stringify(body)) as ErrorBody
+}
+
+/** An OpenAPI Example Object. */
+export interface ExampleObject {
+  summary: string
+  description?: string
+  value: ErrorBody
+}
+
+/** The reference to a code's component example. */
+export function exampleRef (code: string): string {
+  return `#/components/examples/${code}`
+}
+
+/** The component example of one code: `CODE: message` as its summary (Swagger UI's example picker), the body as value. */
+export function componentExample (entry: CompiledEntry): ExampleObject {
+  const value = exampleBody(entry)
+  return {
+    summary: `${entry.code}: ${value.message}`,
+    ...(entry.description === undefined ? {} : { description: entry.description }),
+    value
+  }
 }

@@ -1,11 +1,11 @@
 /**
  * The error responses of one operation: one response per status, its codes as a `oneOf` of component
- * references discriminated by `code`, a named example per code with the real Korean message, and
- * `Retry-After` where a code sets one.
+ * references discriminated by `code`, a named example per code (a reference to the code's component
+ * example, which holds the real Korean message), and `Retry-After` where a code sets one.
  */
 import type { CompiledCatalog, CompiledEntry } from '../catalog/compile.js'
 import { componentRef } from './components.js'
-import { exampleBody } from './examples.js'
+import { exampleRef } from './examples.js'
 
 /** An OpenAPI Response Object, as far as this module writes it. */
 export interface ResponseObject {
@@ -66,6 +66,19 @@ export function groupByStatus (catalog: CompiledCatalog, codes: readonly string[
   return new Map([...groups].sort(([a], [b]) => a - b))
 }
 
+/**
+ * The name of the shared response of these codes (all of one status) under `components.responses`: the
+ * code itself, or the codes joined by `-or-` (`SESSION_NOT_STARTED-or-SESSION_FULL`), in their order.
+ */
+export function responseName (entries: readonly CompiledEntry[]): string {
+  return entries.map((entry) => entry.code).join('-or-')
+}
+
+/** The reference to a shared response. */
+export function responseRef (name: string): string {
+  return `#/components/responses/${name}`
+}
+
 /** The response of one status for the given entries (all of that status). */
 export function errorResponse (status: number, entries: readonly CompiledEntry[]): ResponseObject {
   const refs = entries.map((entry) => ({ $ref: componentRef(entry.code) }))
@@ -79,14 +92,7 @@ export function errorResponse (status: number, entries: readonly CompiledEntry[]
         }
       }
   const examples: Record<string, unknown> = {}
-  for (const entry of entries) {
-    const value = exampleBody(entry)
-    examples[entry.code] = {
-      summary: `${entry.code}: ${value.message}`,
-      ...(entry.description === undefined ? {} : { description: entry.description }),
-      value
-    }
-  }
+  for (const entry of entries) examples[entry.code] = { $ref: exampleRef(entry.code) }
   const response: ResponseObject = {
     description: describeStatus(status, entries),
     content: { [MEDIA_TYPE]: { schema, examples } },

@@ -74,6 +74,8 @@ export function errorCatalogSwagger<T extends SwaggerOptionsLike> (
   const userTransform = swaggerOptions.transform ?? undefined
   const userTransformObject = swaggerOptions.transformObject ?? undefined
   let documented = new WeakSet<object>()
+  // A route's codes cannot change once the app is ready; the JSON and YAML builds (and any rebuild) share them.
+  const codesOfRoute = new WeakMap<object, string[]>()
 
   const transform: SwaggerHooks['transform'] = (input) => {
     const { route } = input
@@ -84,7 +86,12 @@ export function errorCatalogSwagger<T extends SwaggerOptionsLike> (
     documented.add(route)
     const result = userTransform?.(input) ?? {}
     const schema = result.schema ?? input.schema ?? {}
-    return { schema: { ...schema, [CODES_EXTENSION]: routeErrorCodes(catalog, route, implied) }, url: result.url ?? input.url }
+    let codes = codesOfRoute.get(route)
+    if (codes === undefined) {
+      codes = routeErrorCodes(catalog, route, implied)
+      codesOfRoute.set(route, codes)
+    }
+    return { schema: { ...schema, [CODES_EXTENSION]: codes }, url: result.url ?? input.url }
   }
 
   const transformObject: SwaggerHooks['transformObject'] = (input) => {

@@ -65,6 +65,16 @@ test('the demo listens on 127.0.0.1 and serves Swagger UI from the local package
   assert.match(await page.locator('.info .title').innerText(), /강의·세션 API/)
 })
 
+test('the error responses and their examples reach Swagger UI as references to components', async () => {
+  // What the next test renders is resolved by Swagger UI itself, not written inline by the server.
+  const document = await (await fetch(`${address}/docs/json`)).json() as Record<string, any>
+  const responses = document.paths['/sessions/{sessionCode}/participants'].post.responses
+  assert.deepEqual(responses['409'], { $ref: '#/components/responses/SESSION_NOT_STARTED-or-SESSION_FULL' })
+  assert.deepEqual(document.components.responses['SESSION_NOT_STARTED-or-SESSION_FULL'].content['application/json'].examples.SESSION_FULL,
+    { $ref: '#/components/examples/SESSION_FULL' })
+  assert.equal(document.components.examples.SESSION_FULL.value.message, '세션 정원(30명)이 모두 찼습니다.')
+})
+
 test('an expanded operation shows its error codes and Korean example messages', async () => {
   const operation = page.locator('.opblock', { has: page.locator('.opblock-summary-path', { hasText: /^\/sessions\/\{sessionCode\}\/participants$/ }) })
   await operation.locator('.opblock-summary').click()
@@ -81,6 +91,8 @@ test('an expanded operation shows its error codes and Korean example messages', 
   assert.ok(text.includes('409 상태 충돌'), 'the Korean status description')
   assert.ok(text.includes('세션을 찾을 수 없습니다. (세션 코드 AB12CD)'), 'the 404 example message')
   assert.ok(text.includes('세션이 아직 시작되지 않았습니다.'), 'the first 409 example message')
+  // The example's value itself, not only its summary in the picker.
+  assert.match(await responses.locator('tr.response[data-code="404"] pre').first().innerText(), /"message": "세션을 찾을 수 없습니다\. \(세션 코드 AB12CD\)"/)
 
   // Pick the other 409 example: its message replaces the first.
   const conflict = responses.locator('tr.response[data-code="409"]')

@@ -17,6 +17,23 @@ export async function demoDocument (options: DemoOptions = {}, extra?: (app: Fas
   return { app, document: response.json() }
 }
 
+/**
+ * A value with its local `$ref`s followed (`#/components/responses/X` → the response), as a reader of the
+ * document would; a value without `$ref` is returned as it is. A dangling reference throws.
+ */
+export function resolveRef (document: Document, value: Document): Document {
+  let current = value
+  for (let hops = 0; typeof current?.$ref === 'string'; hops++) {
+    const ref: string = current.$ref
+    if (!ref.startsWith('#/') || hops > 10) throw new Error(`cannot follow ${ref}`)
+    let target: any = document
+    for (const part of ref.slice(2).split('/')) target = target?.[decodeURIComponent(part).replaceAll('~1', '/').replaceAll('~0', '~')]
+    if (target === undefined) throw new Error(`dangling reference ${ref}`)
+    current = target
+  }
+  return current
+}
+
 /** Validates a document with @readme/openapi-parser; returns the error text, or '' when valid. */
 export async function openapiProblems (document: Document): Promise<string> {
   const result = await validate(structuredClone(document) as never)
