@@ -49,3 +49,14 @@ export function runGenerators (run: GeneratorRun, io: CliIo): number {
   }
   return result.ok ? EXIT.ok : EXIT.problems
 }
+
+/** With no file named, one generated file goes to standard output (for piping and a quick look). */
+export function printGenerated (io: CliIo, catalog: string, targets: GenerateTargets, target: 'module' | 'docs'): number {
+  const compiled = compileForGeneration(catalog, io.cwd, targets.builtin)
+  if (compiled.catalog === undefined) {
+    printProblems(io, compiled.problems)
+    return EXIT.problems
+  }
+  io.stdout(generatedFiles(compiled.catalog, compiled.source, { ...targets, [target]: '-' })[0].content)
+  return EXIT.ok
+}

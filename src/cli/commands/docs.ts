@@ -1,9 +1,7 @@
 /** `error-catalog docs <catalog>`: the Korean Markdown error guide. */
 import { parseCommandArgs, stringFlag } from '../args.js'
-import { compileForGeneration, generatedFiles } from '../generated-files.js'
 import { EXIT, type CliIo } from '../io.js'
-import { printProblems } from '../report.js'
-import { runGenerators } from '../run-generators.js'
+import { printGenerated, runGenerators } from '../run-generators.js'
 
 export const DOCS_HELP = `Usage: error-catalog docs <catalog> [--out file.md] [--title text] [--no-builtin] [--check] [--json]
 
@@ -25,14 +23,6 @@ export async function docsCommand (argv: readonly string[], io: CliIo): Promise<
   }
   const catalog = args.positionals[0]
   const targets = { docs: stringFlag(args, 'out'), title: stringFlag(args, 'title'), builtin: args.values['no-builtin'] !== true }
-  if (targets.docs === undefined) {
-    const compiled = compileForGeneration(catalog, io.cwd, targets.builtin)
-    if (compiled.catalog === undefined) {
-      printProblems(io, compiled.problems)
-      return EXIT.problems
-    }
-    io.stdout(generatedFiles(compiled.catalog, compiled.source, { ...targets, docs: '-' })[0].content)
-    return EXIT.ok
-  }
+  if (targets.docs === undefined) return printGenerated(io, catalog, targets, 'docs')
   return runGenerators({ catalog, targets, mode: args.values.check === true ? 'check' : 'write', json: args.values.json === true }, io)
 }

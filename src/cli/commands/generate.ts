@@ -2,9 +2,8 @@
 import { resolve } from 'node:path'
 import { parseCommandArgs, stringFlag, type ParsedArgs } from '../args.js'
 import { EXIT, type CliIo } from '../io.js'
-import { runGenerators } from '../run-generators.js'
-import { generatedFiles, compileForGeneration, type GenerateTargets } from '../generated-files.js'
-import { printProblems } from '../report.js'
+import { printGenerated, runGenerators } from '../run-generators.js'
+import type { GenerateTargets } from '../generated-files.js'
 import { watchFile } from '../watch.js'
 
 /** Flags shared by `generate` and `check`: which files to make from the catalog. */
@@ -55,14 +54,7 @@ export async function generateCommand (argv: readonly string[], io: CliIo): Prom
   const json = args.values.json === true
 
   if (targets.module === undefined && targets.docs === undefined && targets.schema === undefined) {
-    // No file named: the module goes to standard output, for piping and for a quick look.
-    const compiled = compileForGeneration(catalog, io.cwd, targets.builtin)
-    if (compiled.catalog === undefined) {
-      printProblems(io, compiled.problems)
-      return EXIT.problems
-    }
-    io.stdout(generatedFiles(compiled.catalog, compiled.source, { ...targets, module: '-' })[0].content)
-    return EXIT.ok
+    return printGenerated(io, catalog, targets, 'module')
   }
 
   if (args.values.watch !== true) return runGenerators({ catalog, targets, mode: 'write', json }, io)
