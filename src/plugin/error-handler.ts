@@ -117,13 +117,22 @@ function foreignEntry (classifier: Classifier, error: CatalogError): CompiledEnt
   return classifier.forStatus(error.statusCode)
 }
 
-/** Headers an http-errors or @fastify/sensible error asks for (e.g. WWW-Authenticate), as Fastify's default handler applies them. */
+// RFC 9110 §5.1 token, and a field value without control characters other than tab (what Node accepts).
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/
+
+/**
+ * Headers an http-errors or @fastify/sensible error asks for (e.g. WWW-Authenticate), as Fastify's default
+ * handler applies them; any that Node would refuse mid-answer are skipped.
+ */
 function headersOf (error: unknown): Record<string, string> | undefined {
   const headers = (error as { headers?: unknown }).headers
   if (typeof headers !== 'object' || headers === null) return undefined
   const out: Record<string, string> = {}
   for (const [name, value] of Object.entries(headers)) {
-    if (typeof value === 'string' || typeof value === 'number') out[name] = String(value)
+    if (typeof value !== 'string' && typeof value !== 'number') continue
+    const text = String(value)
+    if (HEADER_NAME.test(name) && HEADER_VALUE.test(text)) out[name] = text
   }
   return out
 }

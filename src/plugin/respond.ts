@@ -114,7 +114,7 @@ export function createResponder (catalog: CompiledCatalog): Responder {
 
   function finish (reply: FastifyReply, error: ErrorReply, payload: string): void {
     const { entry } = error
-    if (error.headers !== undefined) setSafeHeaders(reply, error.headers)
+    if (error.headers !== undefined) reply.headers(error.headers)
     const retryAfter = error.retryAfter ?? entry.retryAfter
     if (retryAfter !== undefined) reply.header('retry-after', retryAfter)
     reply.code(entry.status).header('content-type', JSON_TYPE).send(payload)
@@ -134,18 +134,6 @@ export function createResponder (catalog: CompiledCatalog): Responder {
 
 function envelopeOf (entry: CompiledEntry, message: string, suggestions: readonly string[], details: ErrorBody['details'], fieldErrors: ErrorBody['fieldErrors'], requestId: string): ErrorBody {
   return renderEnvelope({ code: entry.code, status: entry.status, message, retryable: entry.retryable, suggestions, details, fieldErrors, docsUrl: entry.docsUrl, requestId })
-}
-
-// RFC 9110 §5.1 token, and a field value without control characters other than tab (what Node accepts).
-const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
-const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/
-
-/** Sets the headers another library's error asks for, skipping any that Node would refuse mid-answer. */
-function setSafeHeaders (reply: FastifyReply, headers: Readonly<Record<string, string>>): void {
-  for (const name in headers) {
-    const value = headers[name]
-    if (HEADER_NAME.test(name) && HEADER_VALUE.test(value)) reply.header(name, value)
-  }
 }
 
 function hasMembers (value: object | undefined): boolean {
