@@ -51,8 +51,7 @@ export function createResponder (catalog: CompiledCatalog): Responder {
   function serializerOf (entry: CompiledEntry): BodySerializer {
     let serializer = serializers.get(entry.code)
     if (serializer === undefined) {
-      // A catalog entry with another status (another catalog's error of the same code) is sent as plain JSON.
-      serializer = catalog.get(entry.code) === entry ? buildSerializer(entry.schema) as BodySerializer : JSON.stringify
+      serializer = buildSerializer(entry.schema) as BodySerializer
       serializers.set(entry.code, serializer)
     }
     return serializer
