@@ -6,7 +6,7 @@
 import buildSerializer from 'fast-json-stringify'
 import type { FastifyReply } from 'fastify'
 import type { CompiledCatalog, CompiledEntry } from '../catalog/compile.js'
-import { renderEnvelope, type ErrorBody } from '../envelope/default.js'
+import type { ErrorBody } from '../envelope/default.js'
 
 const JSON_TYPE = 'application/json; charset=utf-8'
 
@@ -81,7 +81,8 @@ export function createResponder (catalog: CompiledCatalog): Responder {
   function send (reply: FastifyReply, error: ErrorReply): void {
     const { entry } = error
     const id = reply.request.id
-    if (error.fieldErrors === undefined && typeof id === 'string' && !hasMembers(error.details)) {
+    const details = hasMembers(error.details) ? error.details : undefined
+    if (error.fieldErrors === undefined && details === undefined && typeof id === 'string') {
       // Nothing varies but the request id: prebuilt bytes, no envelope object, no serializer call.
       const constant = constantOf(entry)
       if (constant !== null && error.message === constant.message && error.suggestions === constant.suggestions) {
@@ -89,20 +90,9 @@ export function createResponder (catalog: CompiledCatalog): Responder {
         return
       }
     }
-    const body = renderEnvelope({
-      code: entry.code,
-      status: entry.status,
-      message: error.message,
-      retryable: entry.retryable,
-      suggestions: error.suggestions,
-      details: hasMembers(error.details) ? error.details : undefined,
-      fieldErrors: error.fieldErrors,
-      docsUrl: entry.docsUrl,
-      requestId: reply.request.id
-    })
     let payload: string
     try {
-      payload = serializerOf(entry)(body)
+      payload = serializerOf(entry)(envelopeOf(entry, error.message, error.suggestions, details, error.fieldErrors, id))
     } catch (failure) {
       // Details the code's schema cannot hold (a string for an integer, say): a bug of the server, not the client.
       sendUnserializable(reply, entry, failure)
@@ -124,15 +114,16 @@ export function createResponder (catalog: CompiledCatalog): Responder {
     reply.log.error({ err: failure, code: internal.code, statusCode: internal.status, failedCode: entry.code },
       `${entry.code} could not be serialized with its catalog schema; answered ${internal.code}`)
     const { message, suggestions } = internal.render(undefined)
-    const body = renderEnvelope({ code: internal.code, status: internal.status, message, retryable: internal.retryable, suggestions, docsUrl: internal.docsUrl, requestId: reply.request.id })
-    reply.code(internal.status).header('content-type', JSON_TYPE).send(serializerOf(internal)(body))
+    const body = serializerOf(internal)(envelopeOf(internal, message, suggestions, undefined, undefined, reply.request.id))
+    reply.code(internal.status).header('content-type', JSON_TYPE).send(body)
   }
 
   return { send, serializerOf }
 }
 
+/** One body, built directly in the envelope's member order (no intermediate copy on the error path). */
 function envelopeOf (entry: CompiledEntry, message: string, suggestions: readonly string[], details: ErrorBody['details'], fieldErrors: ErrorBody['fieldErrors'], requestId: string): ErrorBody {
-  return renderEnvelope({ code: entry.code, status: entry.status, message, retryable: entry.retryable, suggestions, details, fieldErrors, docsUrl: entry.docsUrl, requestId })
+  return { code: entry.code, status: entry.status, message, retryable: entry.retryable, suggestions, details, fieldErrors, docsUrl: entry.docsUrl, requestId }
 }
 
 function hasMembers (value: object | undefined): boolean {
