@@ -46,3 +46,10 @@ export const FEC_ERR_OPENAPI = createError<[string]>(
   'Cannot document the catalog errors in OpenAPI: %s',
   500
 )
+
+/** A not-found handler is already set for this route prefix (a second registration of the plugin in a sibling scope). */
+export const FEC_ERR_NOT_FOUND_HANDLER = createError<[string]>(
+  'FEC_ERR_NOT_FOUND_HANDLER',
+  'A not-found handler is already set for the prefix %s (another registration of fastify-error-catalog, or setNotFoundHandler). Register this catalog under its own prefix, or with `notFoundHandler: false`',
+  500
+)

@@ -4,6 +4,20 @@
  */
 
 const kCatalogError = Symbol.for('fastify-error-catalog.CatalogError')
+/** The parts an error was made from, kept apart from its public members, which user code may change. */
+const kParts = Symbol.for('fastify-error-catalog.CatalogError.parts')
+
+/** The largest Retry-After sent, in seconds (a year); larger values are clamped. */
+const MAX_RETRY_AFTER = 31_536_000
+
+/**
+ * A `Retry-After` value in delta-seconds (RFC 9110 §10.2.3: a non-negative integer): a finite non-negative
+ * number rounded up and capped at a year; anything else (NaN, negative, Infinity, a string) is no value.
+ */
+export function retryAfterSeconds (value: unknown): number | undefined {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return undefined
+  return Math.min(Math.ceil(value), MAX_RETRY_AFTER)
+}
 
 /** Per-call options of a factory. */
 export interface CatalogErrorOptions {
@@ -52,7 +66,8 @@ export class CatalogError<Code extends string = string, Details extends object =
     this.retryable = init.retryable
     this.details = init.details
     this.suggestions = init.suggestions
-    this.retryAfter = options?.retryAfter ?? init.retryAfter
+    this.retryAfter = retryAfterSeconds(options?.retryAfter) ?? init.retryAfter
+    Object.defineProperty(this, kParts, { value: Object.freeze({ ...init, retryAfter: this.retryAfter }) })
   }
 
   /** `instanceof` also recognises errors made by another copy of this package. */
@@ -68,6 +83,17 @@ export class CatalogError<Code extends string = string, Details extends object =
 
 Object.defineProperty(CatalogError.prototype, 'name', { value: 'CatalogError', writable: true, configurable: true })
 Object.defineProperty(CatalogError.prototype, kCatalogError, { value: true })
+
+/**
+ * The parts a catalog error was rendered from when it was made (code, message, details, …), or undefined for
+ * anything a factory did not make (a forged brand included). The handler answers from these, never from the
+ * error's current `message`, which code on the way may have changed.
+ */
+export function catalogPartsOf (value: unknown): CatalogErrorInit<string, unknown> | undefined {
+  if (!isCatalogError(value)) return undefined
+  const parts = Object.getOwnPropertyDescriptor(value, kParts)?.value as CatalogErrorInit<string, unknown> | undefined
+  return typeof parts === 'object' && parts !== null && Object.isFrozen(parts) ? parts : undefined
+}
 
 /** True for an error made by a catalog factory, from this or any other copy of the package. */
 export function isCatalogError (value: unknown): value is CatalogError {

@@ -1,9 +1,8 @@
 /**
  * What the handler answers for each thing that can be thrown: the mapping table of the plugin.
- * Every property read is guarded: a handler receives whatever was thrown (Error, string, null, object).
+ * It looks up codes only; reading the thrown value is thrown.ts's job.
  */
 import { REQUIRED_CODES } from '../catalog/builtin.js'
-import { isCatalogError } from '../catalog/catalog-error.js'
 import type { CompiledCatalog, CompiledEntry } from '../catalog/compile.js'
 import { FEC_ERR_CODE_MISSING, FEC_ERR_OPTIONS_INVALID } from '../errors.js'
 
@@ -93,13 +92,3 @@ export function createClassifier (catalog: CompiledCatalog, fallbacks: Readonly<
     internal
   }
 }
-
-/** The HTTP status an error of another library carries (`statusCode`, else `status`), if it is 400–599. */
-export function statusOf (error: unknown): number | undefined {
-  if (typeof error !== 'object' || error === null) return undefined
-  const { statusCode, status } = error as { statusCode?: unknown, status?: unknown }
-  const value = typeof statusCode === 'number' ? statusCode : status
-  return typeof value === 'number' && Number.isInteger(value) && value >= 400 && value <= 599 ? value : undefined
-}
-
-export { isCatalogError }

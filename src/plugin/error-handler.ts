@@ -2,12 +2,13 @@
  * The error handler: whatever was thrown → one catalog entry → one envelope response, logged once.
  * Exported on its own (`createErrorHandler`) for apps that keep their own `setErrorHandler`.
  */
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
-import { isCatalogError, type CatalogError } from '../catalog/catalog-error.js'
+import type { FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify'
+import type { CatalogErrorInit } from '../catalog/catalog-error.js'
 import type { CompiledCatalog, CompiledEntry } from '../catalog/compile.js'
 import { createValidationFormatter, DEFAULT_VALIDATION_LIMITS, type ValidationFormatter, type ValidationLimits, type ValidationLocation } from '../validation/field-errors.js'
 import { routeSchemaSource } from '../validation/route-schema.js'
-import { createClassifier, statusOf, type Classifier } from './classify.js'
+import { createClassifier, type Classifier } from './classify.js'
+import { catalogPartsOfThrown, describeThrown, headersOf, isArray, loggableError, readProperty, statusOf } from './thrown.js'
 import { createResponder, type ErrorReply, type Responder } from './respond.js'
 import type { DriftCheck } from '../openapi/drift.js'
 
@@ -67,27 +68,27 @@ export function errorHandlerOf (context: HandlerContext): ErrorHandler {
     responder.send(reply, error)
   }
 
-  return function errorCatalogHandler (error, request, reply) {
-    if (isCatalogError(error)) {
-      context.drift?.(request, error.code)
-      answer(request, reply, catalogReply(catalog, classifier, error), error)
+  function answerThrown (error: unknown, request: FastifyRequest, reply: FastifyReply): void {
+    const parts = catalogPartsOfThrown(error)
+    if (parts !== undefined) {
+      context.drift?.(request, parts.code)
+      answer(request, reply, catalogReply(catalog, classifier, parts), error)
       return
     }
 
-    const fastifyError = error as Partial<FastifyError> | null | undefined
-    const validation = fastifyError?.validation
-    const location = fastifyError?.validationContext
+    const validation = readProperty(error, 'validation')
+    const location = readProperty(error, 'validationContext')
     // Only a request part is the client's fault; anything else with `validation` (a response checked
     // against its schema) falls through to its status and answers as a server error.
-    if (Array.isArray(validation) && isRequestPart(location)) {
-      const { fieldErrors, truncated } = formatValidation(validation, location, routeSchemaSource(request, location))
+    if (isArray(validation) && isRequestPart(location)) {
+      const { fieldErrors, truncated } = formatValidation(validation as FastifySchemaValidationError[], location, routeSchemaSource(request, location))
       const entry = classifier.validation
       const details = truncated ? { location, truncated } : { location }
       answer(request, reply, { entry, ...entry.render(details), details, fieldErrors }, error)
       return
     }
 
-    const code = fastifyError?.code
+    const code = readProperty(error, 'code')
     const framework = typeof code === 'string' ? classifier.forFrameworkCode(code) : undefined
     if (framework !== undefined) {
       answer(request, reply, { entry: framework, ...framework.render(undefined) }, error)
@@ -99,66 +100,53 @@ export function errorHandlerOf (context: HandlerContext): ErrorHandler {
     const headers = status !== undefined && status < 500 ? headersOf(error) : undefined
     answer(request, reply, { entry, ...entry.render(undefined), headers }, error)
   }
+
+  return function errorCatalogHandler (error, request, reply) {
+    try {
+      answerThrown(error, request, reply)
+    } catch (failure) {
+      // The last line of defence: whatever went wrong above, the client still gets the catalog's generic
+      // answer, never Fastify's fallback body with the failure's message in it.
+      answerInternal(context, request, reply, failure)
+    }
+  }
 }
 
-const REQUEST_PARTS = new Set(['body', 'querystring', 'params', 'headers'])
+/** Answers INTERNAL_ERROR from the catalog alone, after the handler itself failed. */
+function answerInternal (context: HandlerContext, request: FastifyRequest, reply: FastifyReply, failure: unknown): void {
+  const entry = context.classifier.internal
+  try {
+    request.log.error({ err: loggableError(failure), code: entry.code, statusCode: entry.status }, `${entry.code}: the error handler failed: ${describeThrown(failure)}`)
+  } catch {}
+  if (reply.sent) return
+  context.responder.send(reply, { entry, ...entry.render(undefined) })
+}
 
 function isRequestPart (location: unknown): location is ValidationLocation {
   return typeof location === 'string' && REQUEST_PARTS.has(location)
 }
 
-function catalogReply (catalog: CompiledCatalog, classifier: Classifier, error: CatalogError): ErrorReply {
-  const entry = catalog.get(error.code) ?? foreignEntry(classifier, error)
-  return { entry, message: error.message, suggestions: error.suggestions, details: error.details, retryAfter: error.retryAfter }
-}
-
-/** A CatalogError of a code this catalog does not define (made from another catalog): answered by its status. */
-function foreignEntry (classifier: Classifier, error: CatalogError): CompiledEntry {
-  return classifier.forStatus(error.statusCode)
-}
-
-// RFC 9110 §5.1 token, and a field value without control characters other than tab (what Node accepts).
-const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
-const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/
+const REQUEST_PARTS = new Set(['body', 'querystring', 'params', 'headers'])
 
 /**
- * Headers an http-errors or @fastify/sensible error asks for (e.g. WWW-Authenticate), as Fastify's default
- * handler applies them; any that Node would refuse mid-answer are skipped.
+ * The answer of a catalog error, from the parts it was made from. A 5xx body is rendered from the catalog
+ * again, so nothing a caller appended to `message` (a connection string, say) reaches the client.
  */
-function headersOf (error: unknown): Record<string, string> | undefined {
-  const headers = (error as { headers?: unknown }).headers
-  if (typeof headers !== 'object' || headers === null) return undefined
-  const out: Record<string, string> = {}
-  for (const [name, value] of Object.entries(headers)) {
-    if (typeof value !== 'string' && typeof value !== 'number') continue
-    const text = String(value)
-    if (HEADER_NAME.test(name) && HEADER_VALUE.test(text)) out[name] = text
-  }
-  return out
+function catalogReply (catalog: CompiledCatalog, classifier: Classifier, parts: CatalogErrorInit<string, unknown>): ErrorReply {
+  const own = catalog.get(parts.code)
+  // A code this catalog does not define (made from another catalog): answered by its status.
+  const entry = own ?? classifier.forStatus(parts.statusCode)
+  const details = own === undefined ? undefined : parts.details as Readonly<Record<string, unknown>> | undefined
+  if (entry.status >= 500) return { entry, ...entry.render(details), details, retryAfter: parts.retryAfter }
+  return { entry, message: parts.message, suggestions: parts.suggestions, details, retryAfter: parts.retryAfter }
 }
 
 /** Logs one answered error: 4xx at the client level, 5xx at the server level with the thrown value. */
 export function logAnswer (context: HandlerContext, request: FastifyRequest, entry: CompiledEntry, thrown: unknown): void {
   if (entry.status >= 500) {
     if (context.logServer === 'silent') return
-    request.log[context.logServer]({ err: asError(thrown), code: entry.code, statusCode: entry.status }, `${entry.code}: ${describe(thrown)}`)
+    request.log[context.logServer]({ err: loggableError(thrown), code: entry.code, statusCode: entry.status }, `${entry.code}: ${describeThrown(thrown)}`)
   } else if (context.logClient !== 'silent') {
-    request.log[context.logClient]({ code: entry.code, statusCode: entry.status }, `${entry.code}: ${describe(thrown)}`)
-  }
-}
-
-function asError (thrown: unknown): unknown {
-  if (thrown instanceof Error) return thrown
-  // A thrown non-Error has no stack: capture the handler's, and keep the value for the log.
-  return Object.assign(new Error(`non-error value thrown: ${describe(thrown)}`), { thrown })
-}
-
-function describe (thrown: unknown): string {
-  if (thrown instanceof Error) return thrown.message
-  if (typeof thrown === 'string') return thrown
-  try {
-    return String(JSON.stringify(thrown))
-  } catch {
-    return Object.prototype.toString.call(thrown)
+    request.log[context.logClient]({ code: entry.code, statusCode: entry.status }, `${entry.code}: ${describeThrown(thrown)}`)
   }
 }

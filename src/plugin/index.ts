@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
 import fp from 'fastify-plugin'
 import type { CompiledCatalog } from '../catalog/compile.js'
+import { FEC_ERR_NOT_FOUND_HANDLER } from '../errors.js'
 import { createHandlerContext, errorHandlerOf } from './error-handler.js'
 import { kFrameworkErrorHandler } from './framework-errors.js'
 import { createRouteIndex, notFoundHandlerOf } from './not-found.js'
@@ -46,7 +47,12 @@ async function errorCatalogPlugin (app: FastifyInstance, options: ErrorCatalogOp
   if (resolved.notFoundHandler) {
     const routes = resolved.methodNotAllowed ? createRouteIndex(app) : undefined
     if (routes !== undefined) app.addHook('onRoute', (route) => routes.add(route))
-    app.setNotFoundHandler(notFoundHandlerOf(context, routes))
+    try {
+      app.setNotFoundHandler(notFoundHandlerOf(context, routes))
+    } catch (cause) {
+      // Fastify keeps one not-found handler per prefix; its own message does not say what to do about it.
+      throw Object.assign(new FEC_ERR_NOT_FOUND_HANDLER(`'${app.prefix === '' ? '/' : app.prefix}'`), { cause })
+    }
   }
 }
 
