@@ -1,66 +1,76 @@
 /**
  * `npm run bench:scale`: how the catalog and the OpenAPI document scale.
- * - compileCatalog for 100, 1,000 and 10,000 generated codes: time and retained heap (target: 10,000 < 1 s);
+ * - loadCatalog of a generated YAML file of 1,000, 10,000 and 100,000 codes (read, parse, check, compile, builtin
+ *   merged), each in a fresh child process so that its peak RSS is its own (targets: 10,000 < 0.5 s, 100,000 < 5 s,
+ *   memory < 1 GB). Wall time and the process's CPU time (user + system, GC threads included) are both printed:
+ *   on a shared machine the CPU time is the steadier of the two;
  * - the OpenAPI document (@fastify/swagger `swagger()`) of 500 routes declaring 5 catalog errors each, with the
  *   plugin's `errorCatalogSwagger` options, against the same 500 routes without the plugin (target: ≤ 1.5×).
  * Run with --expose-gc (the npm script does) so that retained heap is measured after a full collection.
  *
- * Knobs: BENCH_SCALE_ONLY=compile|openapi runs one part; BENCH_SCALE_BUILDS (default 3) sets the builds per
- * variant; BENCH_SCALE_BASELINE=<dir> adds a third OpenAPI variant built from another checkout's src/index.ts
- * (e.g. `git archive <commit> src catalog | tar -x -C <dir>` plus a node_modules symlink), in the same
- * alternating run, to compare a change with what it replaces.
+ * Knobs: BENCH_SCALE_ONLY=load|openapi runs one part; BENCH_SCALE_LOADS (default 3) sets the runs per size (the
+ * median is shown); BENCH_SCALE_BUILDS (default 3) sets the builds per OpenAPI variant; BENCH_SCALE_BASELINE=<dir>
+ * adds a third OpenAPI variant built from another checkout's src/index.ts (e.g. `git archive <commit> src catalog |
+ * tar -x -C <dir>` plus a node_modules symlink), in the same alternating run, to compare a change with what it replaces.
  */
 import swagger from '@fastify/swagger'
 import Fastify, { type FastifyInstance } from 'fastify'
-import { resolve } from 'node:path'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { compileCatalog, errorCatalog, loadCatalog, type CompiledCatalog } from '../src/index.js'
+import { errorCatalog, loadCatalog, type CompiledCatalog } from '../src/index.js'
+import { generatedCatalogYaml } from '../test/helpers/generated-catalog.js'
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {})
 const EXAMPLE = fileURLToPath(new URL('../catalog/example.yaml', import.meta.url))
-
-/** A catalog of `count` codes, each with a placeholder, a suggestion and two details. */
-export function generatedCatalog (count: number): Record<string, unknown> {
-  const errors: Record<string, unknown> = {}
-  for (let i = 0; i < count; i++) {
-    errors[`GENERATED_ERROR_${String(i).padStart(5, '0')}`] = {
-      status: 400 + (i % 30),
-      message: `항목 {itemId}을(를) 처리할 수 없습니다. (${i}번 규칙)`,
-      description: `생성된 오류 ${i}`,
-      category: 'generated',
-      suggestions: ['항목 번호를 확인한 뒤 다시 시도하세요.'],
-      details: {
-        itemId: { type: 'integer', description: '항목 번호', example: 7 },
-        reason: { type: 'string', optional: true, description: '사유' }
-      }
-    }
-  }
-  return { version: 1, locale: 'ko', categories: { generated: '생성된 오류' }, errors }
-}
 
 function median (values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[sorted.length >> 1]
 }
 
-function compileScaling (): Array<{ codes: number, ms: number, heapMB: number }> {
+interface LoadRun { codes: number, wallMs: number, cpuMs: number, peakRssMB: number, heapMB: number }
+
+/** In the child: loads one file, prints one LoadRun as JSON. */
+async function loadOnce (file: string): Promise<void> {
+  const cpu = process.cpuUsage()
+  const began = performance.now()
+  let catalog: CompiledCatalog | undefined = await loadCatalog(file)
+  const wallMs = performance.now() - began
+  const used = process.cpuUsage(cpu)
+  const codes = catalog.codes.length
+  gc()
+  const heapMB = process.memoryUsage().heapUsed / 1048576
+  catalog = undefined
+  const run: LoadRun = { codes, wallMs, cpuMs: (used.user + used.system) / 1000, peakRssMB: process.resourceUsage().maxRSS / 1024, heapMB }
+  process.stdout.write(JSON.stringify(run))
+}
+
+function loadScaling (runs: number): Array<{ codes: number, fileMB: number, run: LoadRun }> {
+  const directory = mkdtempSync(join(tmpdir(), 'fec-scale-'))
   const rows = []
-  for (const count of [100, 1_000, 10_000]) {
-    const source = generatedCatalog(count)
-    const times: number[] = []
-    let heap = 0
-    for (let run = 0; run < (count >= 10_000 ? 3 : 5); run++) {
-      gc()
-      const before = process.memoryUsage().heapUsed
-      const began = performance.now()
-      let catalog: CompiledCatalog | undefined = compileCatalog(source)
-      times.push(performance.now() - began)
-      gc()
-      heap = process.memoryUsage().heapUsed - before
-      if (catalog.codes.length < count) throw new Error('codes went missing')
-      catalog = undefined
+  try {
+    for (const count of [1_000, 10_000, 100_000]) {
+      const file = join(directory, `catalog-${count}.yaml`)
+      const text = generatedCatalogYaml(count)
+      writeFileSync(file, text)
+      const results: LoadRun[] = []
+      for (let i = 0; i < runs; i++) {
+        const out = execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
+          env: { ...process.env, BENCH_SCALE_LOAD_FILE: file },
+          encoding: 'utf8',
+          maxBuffer: 1 << 20
+        })
+        results.push(JSON.parse(out) as LoadRun)
+      }
+      if (results.some((run) => run.codes < count)) throw new Error('codes went missing')
+      const pick = results.find((run) => run.wallMs === median(results.map((r) => r.wallMs))) as LoadRun
+      rows.push({ codes: count, fileMB: Buffer.byteLength(text) / 1048576, run: { ...pick, cpuMs: median(results.map((r) => r.cpuMs)), peakRssMB: Math.max(...results.map((r) => r.peakRssMB)) } })
     }
-    rows.push({ codes: count, ms: median(times), heapMB: heap / 1048576 })
+  } finally {
+    rmSync(directory, { recursive: true, force: true })
   }
   return rows
 }
@@ -147,15 +157,30 @@ async function documentScaling (variants: Variant[], builds: number): Promise<Do
 }
 
 const only = process.env.BENCH_SCALE_ONLY
-if (only !== undefined && only !== 'compile' && only !== 'openapi') throw new Error(`BENCH_SCALE_ONLY must be compile or openapi, got ${only}`)
+const child = process.env.BENCH_SCALE_LOAD_FILE
+if (only !== undefined && only !== 'load' && only !== 'openapi') throw new Error(`BENCH_SCALE_ONLY must be load or openapi, got ${only}`)
 
-if (only !== 'openapi') {
-  const compile = compileScaling()
-  console.log('compileCatalog (generated codes, builtin merged; median of runs; retained heap after GC):')
-  console.table(compile.map((row) => ({ codes: row.codes, 'compile ms': row.ms.toFixed(1), 'heap MB': row.heapMB.toFixed(1) })))
+if (child !== undefined) {
+  await loadOnce(child)
+} else if (only !== 'openapi') {
+  const runs = Number(process.env.BENCH_SCALE_LOADS ?? 3)
+  const load = loadScaling(runs)
+  console.log(`loadCatalog of a generated YAML file (builtin merged; fresh process per run, median of ${runs}; peak RSS is the largest):`)
+  console.table(load.map(({ codes, fileMB, run }) => ({
+    codes,
+    'file MB': fileMB.toFixed(1),
+    'load ms': run.wallMs.toFixed(0),
+    'CPU ms': run.cpuMs.toFixed(0),
+    'peak RSS MB': run.peakRssMB.toFixed(0),
+    'heap after GC MB': run.heapMB.toFixed(0)
+  })))
+  for (const [codes, limit] of [[10_000, 500], [100_000, 5_000]]) {
+    const row = load.find((entry) => entry.codes === codes)
+    if (row !== undefined) console.log(`${codes.toLocaleString('en')} codes: ${row.run.wallMs.toFixed(0)} ms (target < ${limit} ms: ${row.run.wallMs < limit ? 'met' : 'NOT met'})`)
+  }
 }
 
-if (only !== 'compile') {
+if (child === undefined && only !== 'load') {
   const here: PluginModule = { errorCatalog, loadCatalog }
   const variants: Variant[] = [
     { name: 'without plugin' },

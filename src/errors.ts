@@ -2,7 +2,8 @@
  * Every error the library itself throws, in one table (as fastify keeps its FST_ERR_* in lib/errors.js).
  * docs/errors-of-the-library.md lists the same codes; test/library-errors.test.ts keeps the two in step.
  */
-import createError from '@fastify/error'
+// The named export: a default import of this `export =` module leaves `createError.X` in the CommonJS declarations unresolvable (TS2503).
+import { createError } from '@fastify/error'
 
 /** The catalog has problems; `error.problems` holds every one, `error.message` prints them as `file:line:col  pointer  message`. */
 export const FEC_ERR_CATALOG_INVALID = createError<[string, number, string]>(
@@ -31,6 +32,14 @@ export const FEC_ERR_CODE_MISSING = createError<[string]>(
   'FEC_ERR_CODE_MISSING',
   'The error catalog must define %s (merge the builtin catalog, or define them yourself)',
   500
+)
+
+/** A factory was given a number its catalog detail cannot carry as given (1.5 for an integer, a non-finite number). */
+export const FEC_ERR_DETAILS_INVALID = createError<[string, string, string, string]>(
+  'FEC_ERR_DETAILS_INVALID',
+  '%s: the detail %s must be %s, got %s',
+  500,
+  TypeError
 )
 
 /** A route's `schema.errors` declaration is wrong: not an array of strings, or a code the catalog does not define. */

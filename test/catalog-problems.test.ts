@@ -67,7 +67,8 @@ const cases: Array<[string, string[]]> = [
   ['reserved.yaml', [
     '3:3  /errors/SERVER_ERROR  SERVER_ERROR is reserved (retired) and may not be defined again'
   ]],
-  ['syntax.yaml', ['7:1  /  Missing closing "quote']],
+  // Reported where the string opens (line 5), not where the text runs out.
+  ['syntax.yaml', ['5:14  /  the double-quoted string that starts here never ends: add the closing "']],
   ['syntax.json', ['4:72  /  Expected double-quoted property name in JSON at position 103']],
   ['not-a-catalog.yaml', ['1:1  /  a catalog must be a mapping with `version: 1` and `errors`']]
 ]
@@ -86,7 +87,7 @@ t.test('problems carry a rule id and, where a fix is clear, a hint', async (t) =
   const { error } = await problemsOf('unknown-keys.yaml')
   t.same(error.problems?.map((problem) => problem.rule), ['unknown-key', 'unknown-key'])
   t.match(error.problems?.[0].hint, /allowed keys: status, message/)
-  t.match(error.message, '(allowed keys: status, message,')
+  t.match(error.message, '(did you mean `message`? allowed keys: status, message,')
 })
 
 t.test('a catalog object without source positions reports pointers under <inline>', async (t) => {

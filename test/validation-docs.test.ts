@@ -7,6 +7,7 @@ import { MAX_SEGMENT_LENGTH } from '../src/validation/paths.js'
 import { MAX_LISTED_VALUES } from '../src/validation/wording.js'
 import { PARTICLE_PAIRS } from '../src/validation/particles.js'
 import { DEFAULT_VALIDATION_LIMITS } from '../src/validation/field-errors.js'
+import { MAX_MESSAGE_LENGTH } from '../src/validation/schema-error-formatter.js'
 import { messageTable, nameTables, region } from './helpers/validation-doc.js'
 
 const page = readFileSync(fileURLToPath(new URL('../docs/validation.md', import.meta.url)), 'utf8')
@@ -22,6 +23,10 @@ t.test('the page lists how types and formats read as the code has it', async (t)
 t.test('the page states the code\'s limits, names and one-liner', async (t) => {
   t.match(page, `| fields in \`fieldErrors\` | ${DEFAULT_VALIDATION_LIMITS.maxFields} |`)
   t.match(page, `| messages per field | ${DEFAULT_VALIDATION_LIMITS.maxMessagesPerField} |`)
+  t.match(page, `| length of a whole key | ${DEFAULT_VALIDATION_LIMITS.maxPathLength} characters`)
+  t.match(page, `| size of \`fieldErrors\` in the JSON body | ${DEFAULT_VALIDATION_LIMITS.maxFieldErrorsBytes} bytes`)
+  t.match(page, `| nesting depth of a body (routes with a body schema) | ${DEFAULT_VALIDATION_LIMITS.maxDepth} levels |`)
+  t.match(page, `| ${MAX_MESSAGE_LENGTH} characters, then`)
   t.match(page, `| ${MAX_SEGMENT_LENGTH} characters`)
   t.match(page, `| allowed values listed in one message | ${MAX_LISTED_VALUES} |`)
   t.match(page, `\`${ROOT_FIELD}\` (\`ROOT_FIELD\`)`)

@@ -67,7 +67,10 @@ export class CatalogError<Code extends string = string, Details extends object =
     this.details = init.details
     this.suggestions = init.suggestions
     this.retryAfter = retryAfterSeconds(options?.retryAfter) ?? init.retryAfter
-    Object.defineProperty(this, kParts, { value: Object.freeze({ ...init, retryAfter: this.retryAfter }) })
+    // A plain assignment (a symbol key: no JSON, no Object.keys, no for-in): defineProperty and a frozen copy
+    // cost as much as the rest of the constructor. The factory passes a fresh init, so nothing else holds it.
+    ;(this as unknown as Record<symbol, CatalogErrorInit<Code, Details>>)[kParts] =
+      this.retryAfter === init.retryAfter ? init : { ...init, retryAfter: this.retryAfter }
   }
 
   /** `instanceof` also recognises errors made by another copy of this package. */
@@ -91,8 +94,8 @@ Object.defineProperty(CatalogError.prototype, kCatalogError, { value: true })
  */
 export function catalogPartsOf (value: unknown): CatalogErrorInit<string, unknown> | undefined {
   if (!isCatalogError(value)) return undefined
-  const parts = Object.getOwnPropertyDescriptor(value, kParts)?.value as CatalogErrorInit<string, unknown> | undefined
-  return typeof parts === 'object' && parts !== null && Object.isFrozen(parts) ? parts : undefined
+  const parts = (value as unknown as Record<symbol, CatalogErrorInit<string, unknown> | undefined>)[kParts]
+  return typeof parts === 'object' && parts !== null && typeof parts.code === 'string' ? parts : undefined
 }
 
 /** True for an error made by a catalog factory, from this or any other copy of the package. */

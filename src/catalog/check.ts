@@ -3,6 +3,7 @@
  * definition in format.ts), then meaning (placeholders, categories, reserved codes).
  */
 import { FormatRegistry, type TSchema } from '@sinclair/typebox'
+import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler'
 import { Value, ValueErrorType, type ValueError, type ValueErrorIterator } from '@sinclair/typebox/value'
 import { CATEGORY_PATTERN, CODE_PATTERN, NAME_PATTERN, TCatalogFile, catalogReferences, type CatalogFile } from './format.js'
 import { escapePointer, fromPointer, sortProblems, type CatalogProblem } from './problems.js'
@@ -11,6 +12,8 @@ import { VALIDATION_MESSAGES } from '../validation/messages.js'
 import { PARTICLE_PAIRS } from '../validation/particles.js'
 import type { CatalogDocument } from './source.js'
 import { placeholdersOf } from './template.js'
+import { GRPC_STATUS_NAMES, isGrpcStatusName } from '../grpc/status.js'
+import { didYouMean } from './did-you-mean.js'
 
 const KEY_RULES: Record<string, { what: string, rule: string, hint: string }> = {
   [CODE_PATTERN]: { what: 'error code', rule: 'code-name', hint: 'codes are UPPER_SNAKE_CASE, like SESSION_NOT_FOUND' },
@@ -22,6 +25,8 @@ const KEY_RULES: Record<string, { what: string, rule: string, hint: string }> = 
 // registration, if any, is left alone.
 if (!FormatRegistry.Has('uri')) FormatRegistry.Set('uri', (value) => URL.canParse(value))
 
+let formatCheck: TypeCheck<typeof TCatalogFile> | undefined
+
 /** The result of checking: the typed catalog when it has no errors. */
 export interface CheckResult {
   catalog: CatalogFile | undefined
@@ -30,8 +35,15 @@ export interface CheckResult {
 
 /** Checks a document; `catalog` is set only when no problem of severity `error` was found. */
 export function checkCatalogDocument (document: CatalogDocument): CheckResult {
+  const result = checkData(document)
+  // Read quickly, found wanting: check again on `yaml`'s reading, which the positions belong to.
+  return result.problems.length > 0 && document.positioned !== undefined ? checkData(document.positioned()) : result
+}
+
+function checkData (document: CatalogDocument): CheckResult {
   const problems: CatalogProblem[] = [...document.problems]
-  if (problems.some((problem) => problem.rule === 'syntax')) return { catalog: undefined, problems }
+  // No data (a syntax error, an alias bomb, a file refused as too large or binary): the text's problems say why.
+  if (document.data === undefined && problems.length > 0) return { catalog: undefined, problems }
 
   const report = (pointer: string, message: string, rule: string, options: { key?: boolean, hint?: string } = {}): void => {
     const { line, col } = document.locate(fromPointer(pointer), options.key)
@@ -44,7 +56,11 @@ export function checkCatalogDocument (document: CatalogDocument): CheckResult {
     return { catalog: undefined, problems }
   }
 
-  reportStructure(Value.Errors(TCatalogFile, catalogReferences, data), report)
+  // Too deep to check safely (recursive checks and serializers could overflow the stack): report only that.
+  if (!reportShape(data, report)) return { catalog: undefined, problems: sortProblems(problems) }
+  // Most catalogs are well formed: one compiled check first (fast, allocates nothing); the error walk only if it fails.
+  formatCheck ??= TypeCompiler.Compile(TCatalogFile, catalogReferences)
+  if (!formatCheck.Check(data)) reportStructure(Value.Errors(TCatalogFile, catalogReferences, data), report)
   // Meaning is checked even on a structurally broken catalog, so that one run reports everything.
   reportMeaning(data as Partial<CatalogFile>, report)
   const sorted = sortProblems(problems)
@@ -86,7 +102,7 @@ function describe (error: ValueError, report: Report): void {
       const parent = error.schema as TSchema
       // Keys of records (codes, categories, detail names) are checked by hand, every one (TypeBox stops at the first).
       if (parent.patternProperties !== undefined) return
-      report(path, `unknown key ${JSON.stringify(name)}`, 'unknown-key', { key: true, hint: knownKeys(parent) })
+      report(path, `unknown key ${JSON.stringify(name)}`, 'unknown-key', { key: true, hint: knownKeys(parent, name) })
       return
     }
     case ValueErrorType.ObjectRequiredProperty:
@@ -113,6 +129,8 @@ function describe (error: ValueError, report: Report): void {
 
 function got (error: ValueError): string {
   const value = error.value
+  // `1e400` or `.inf` reads as Infinity, which JSON.stringify would print as null.
+  if (typeof value === 'number' && !Number.isFinite(value)) return `, got ${value} (out of range for a number)`
   if (value === undefined || (typeof value === 'object' && value !== null)) return ''
   return `, got ${JSON.stringify(value)}`
 }
@@ -121,13 +139,17 @@ function typeName (schema: TSchema): string {
   return schema.type === undefined ? 'a value' : String(schema.type)
 }
 
-function knownKeys (schema: TSchema): string | undefined {
+function knownKeys (schema: TSchema, name: string): string | undefined {
   const keys = Object.keys(schema.properties ?? {})
-  return keys.length === 0 ? undefined : `allowed keys: ${keys.join(', ')}`
+  if (keys.length === 0) return undefined
+  const near = didYouMean(name, keys)
+  return `${near === undefined ? '' : `did you mean \`${near}\`? `}allowed keys: ${keys.join(', ')}`
 }
 
 function reportMeaning (catalog: Partial<CatalogFile>, report: Report): void {
   reportValidationMessages(catalog, report)
+  reportGrpc(catalog, report)
+  reportMaps(catalog, report)
   const categories = new Set(isRecord(catalog.categories) ? Object.keys(catalog.categories) : [])
   const reserved = new Set((Array.isArray(catalog.reserved) ? catalog.reserved : [])
     .map((item: unknown) => typeof item === 'string' ? item : isRecord(item) ? item.code : undefined))
@@ -167,7 +189,8 @@ function checkKeys (keys: string[], at: string, pattern: string, report: Report)
   const rule = KEY_RULES[pattern]
   const regex = new RegExp(pattern)
   for (const key of keys) {
-    if (!regex.test(key)) report(`${at}/${escapePointer(key)}`, `${JSON.stringify(key)} is not a valid ${rule.what}`, rule.rule, { key: true, hint: rule.hint })
+    // Reported once, by reportShape.
+    if (key !== '__proto__' && !regex.test(key)) report(`${at}/${escapePointer(key)}`, `${JSON.stringify(key)} is not a valid ${rule.what}`, rule.rule, { key: true, hint: rule.hint })
   }
 }
 
@@ -205,6 +228,82 @@ function reportValidationMessages (catalog: Partial<CatalogFile>, report: Report
       report(at, `{${marker}} is not a known particle marker`, 'unknown-particle', { hint: `markers: ${PARTICLE_PAIRS.map((pair) => `{${pair.join('/')}}`).join(', ')}` })
     }
   }
+}
+
+/**
+ * gRPC members (docs/grpc.md): `grpc` is a canonical name other than OK; a `number` belongs to one code and is
+ * not reserved; an entry with a `number` has no detail named `number` (both travel in ErrorInfo metadata).
+ */
+function reportGrpc (catalog: Partial<CatalogFile>, report: Report): void {
+  const reserved = new Set((Array.isArray(catalog.reserved) ? catalog.reserved : [])
+    .map((item: unknown) => typeof item === 'number' ? item : isRecord(item) ? item.number : undefined))
+  const owners = new Map<number, string>()
+  for (const [code, entry] of Object.entries(isRecord(catalog.errors) ? catalog.errors : {})) {
+    if (!isRecord(entry)) continue
+    const at = `/errors/${escapePointer(code)}`
+    if (entry.grpc !== undefined && (!isGrpcStatusName(entry.grpc) || entry.grpc === 'OK')) {
+      report(`${at}/grpc`, `${JSON.stringify(entry.grpc)} is not a gRPC error status`, 'grpc-status', { hint: `one of ${GRPC_STATUS_NAMES.filter((name) => name !== 'OK').join(', ')}` })
+    }
+    const number = entry.number
+    if (typeof number !== 'number') continue
+    const owner = owners.get(number)
+    if (owner !== undefined) report(`${at}/number`, `number ${number} is already ${owner}'s`, 'number-duplicate', { hint: 'numbers identify one error each: choose an unused one' })
+    else owners.set(number, code)
+    if (reserved.has(number)) report(`${at}/number`, `number ${number} is reserved (retired) and may not be used again`, 'reserved-number', { hint: 'choose a new number: old clients may still read this one with its old meaning' })
+    if (isRecord(entry.details) && Object.hasOwn(entry.details, 'number')) {
+      report(`${at}/details/number`, 'a detail named `number` would clash with the entry\'s `number` in gRPC ErrorInfo metadata', 'number-detail', { key: true, hint: 'rename the detail' })
+    }
+  }
+}
+
+/**
+ * `maps`: a foreign error (by `code` or class `name`) is answered by one code of the catalog, so naming it
+ * twice, in two entries or in one, is a problem at the second mention. (A user entry may take over a name the
+ * builtin catalog maps: the user's catalog is checked on its own, and its mapping wins at compile time.)
+ */
+function reportMaps (catalog: Partial<CatalogFile>, report: Report): void {
+  const owners = new Map<string, string>()
+  for (const [code, entry] of Object.entries(isRecord(catalog.errors) ? catalog.errors : {})) {
+    if (!isRecord(entry) || !Array.isArray(entry.maps)) continue
+    entry.maps.forEach((name: unknown, index: number) => {
+      if (typeof name !== 'string') return
+      const owner = owners.get(name)
+      if (owner === undefined) owners.set(name, code)
+      else report(`/errors/${escapePointer(code)}/maps/${index}`, `${name} is already mapped to ${owner}`, 'maps-duplicate', { hint: 'a foreign error is answered by one code: keep one mapping' })
+    })
+  }
+}
+
+/** How deep catalog data may nest (a detail nested 13 objects deep reaches it); deeper is refused. */
+export const MAX_CATALOG_DEPTH = 32
+
+/**
+ * Walks the data once: reports `__proto__` keys (JavaScript would read them as the prototype, not as members:
+ * a details object named so would break every answer of its code) and data nested deeper than
+ * MAX_CATALOG_DEPTH. False when the data is too deep to check further.
+ */
+function reportShape (data: unknown, report: Report): boolean {
+  let deep = false
+  // The path is kept as segments and turned into a pointer only for a report: the walk visits every member.
+  const path: string[] = []
+  const pointer = (): string => path.map((segment) => '/' + escapePointer(segment)).join('')
+  const visit = (value: unknown, depth: number): void => {
+    if (value === null || typeof value !== 'object' || deep) return
+    if (depth > MAX_CATALOG_DEPTH) {
+      deep = true
+      report(pointer(), `nests deeper than ${MAX_CATALOG_DEPTH} levels`, 'too-deep', { hint: 'flatten the details: deep nesting is hard to read and to render' })
+      return
+    }
+    const array = Array.isArray(value)
+    for (const key of Object.keys(value)) {
+      path.push(key)
+      if (!array && key === '__proto__') report(pointer(), '"__proto__" cannot be a key', 'proto-key', { key: true, hint: 'JavaScript reads it as the object\'s prototype, not as a member: choose another name' })
+      visit((value as Record<string, unknown>)[key], depth + 1)
+      path.pop()
+    }
+  }
+  visit(data, 1)
+  return !deep
 }
 
 function isRecord (value: unknown): value is Record<string, any> {

@@ -3,7 +3,7 @@
  * response body, and a factory. Pure: no Fastify, no file system (the builtin catalog is read once, on demand).
  */
 import type { TObject } from '@sinclair/typebox'
-import { FEC_ERR_CATALOG_INVALID, FEC_ERR_OPTIONS_INVALID } from '../errors.js'
+import { FEC_ERR_CATALOG_INVALID, FEC_ERR_DETAILS_INVALID, FEC_ERR_OPTIONS_INVALID } from '../errors.js'
 import { envelopeSchema } from '../envelope/default.js'
 import { builtinDocument, VALIDATION_CODE } from './builtin.js'
 import { CatalogError, type CatalogErrorOptions } from './catalog-error.js'
@@ -12,7 +12,8 @@ import { detailsSchema } from './details.js'
 import type { CatalogEntrySource, CatalogFile, DetailSpec } from './format.js'
 import { formatProblem, type CatalogProblem } from './problems.js'
 import { objectDocument, type CatalogDocument, type SourcePosition } from './source.js'
-import { compileTemplate } from './template.js'
+import { compileTemplate, type Template } from './template.js'
+import { grpcStatusOfHttp, isGrpcStatusName, type GrpcStatusName } from '../grpc/status.js'
 
 /** A factory of one code: `errors.SESSION_NOT_FOUND({ sessionCode: 'A1' }, { cause })`, with or without `new`. */
 export interface ErrorFactory<Code extends string = string, Details extends object = Record<string, unknown>> {
@@ -43,6 +44,14 @@ export interface CompiledEntry {
   readonly details: Readonly<Record<string, DetailSpec>>
   readonly deprecated: true | string | undefined
   readonly docsUrl: string | undefined
+  /** The gRPC status: the entry's `grpc`, else derived from `status` (docs/grpc.md). */
+  readonly grpc: GrpcStatusName
+  /** True when the catalog wrote `grpc` (false: derived from `status`). */
+  readonly grpcDeclared: boolean
+  /** The numeric code (`number`), if the entry has one. */
+  readonly number: number | undefined
+  /** Errors of other libraries (by `code` or class `name`) this code answers. */
+  readonly maps: readonly string[]
   /** True for a code that comes from the builtin catalog (and was not overridden). */
   readonly builtin: boolean
   /** Where the entry was defined, when it came from a file. */
@@ -60,6 +69,9 @@ export interface CompiledEntry {
 /** A reserved (retired) code. */
 export interface ReservedCode { readonly code: string, readonly reason?: string | undefined, readonly since?: string | undefined }
 
+/** A reserved (retired) `number`. */
+export interface ReservedNumber { readonly number: number, readonly reason?: string | undefined, readonly since?: string | undefined }
+
 const kCompiledCatalog = Symbol.for('fastify-error-catalog.CompiledCatalog')
 
 /** A compiled catalog: what `compileCatalog` and `loadCatalog` return and the plugin serves. */
@@ -75,6 +87,7 @@ export interface CompiledCatalog<Factories = ErrorFactories> {
   /** The factories, by code. */
   readonly errors: Factories
   readonly reserved: readonly ReservedCode[]
+  readonly reservedNumbers: readonly ReservedNumber[]
   /** Catalog-wide validation message templates, by Ajv keyword. */
   readonly validation: { readonly messages: Readonly<Record<string, string>> }
   /** The files the catalog was read from. */
@@ -146,14 +159,15 @@ function build (sources: Array<{ document: CatalogDocument, catalog: CatalogFile
   const layers = builtin === undefined ? [user] : [user, builtin]
   const entries: Record<string, CompiledEntry> = Object.create(null)
   const factories: Record<string, ErrorFactory> = Object.create(null)
-  const categories: Record<string, string> = {}
+  // Null prototypes: a category id or keyword such as `constructor` must not find Object.prototype's members.
+  const categories: Record<string, string> = Object.create(null)
   const codes: string[] = []
-  const validationMessages: Record<string, string> = {}
+  const validationMessages: Record<string, string> = Object.create(null)
 
   // Builtin first so that user categories and settings win; user codes come first in `codes`.
   for (const { catalog } of [...layers].reverse()) Object.assign(validationMessages, catalog.validation?.messages)
   for (const { catalog } of layers) {
-    for (const [id, title] of Object.entries(catalog.categories ?? {})) if (!(id in categories)) categories[id] = title
+    for (const [id, title] of Object.entries(catalog.categories ?? {})) if (!Object.hasOwn(categories, id)) categories[id] = title
   }
 
   for (const { document, catalog } of layers) {
@@ -162,15 +176,26 @@ function build (sources: Array<{ document: CatalogDocument, catalog: CatalogFile
       if (code in entries) continue
       const overridden = isBuiltin ? undefined : builtin?.catalog.errors[code]
       const merged: CatalogEntrySource = overridden === undefined ? raw : { ...overridden, ...raw }
-      const { line, col } = document.locate(['errors', code], true)
-      const entry = compileEntry(code, merged, isBuiltin, line > 0 ? { file: document.file, line, col } : undefined, stackTraces)
+      // Located on first use: finding positions needs the full YAML tree, which a catalog without problems never builds.
+      const locateEntry = (): CompiledEntry['source'] => {
+        const { line, col } = document.locate(['errors', code], true)
+        return line > 0 ? { file: document.file, line, col } : undefined
+      }
+      const entry = compileEntry(code, merged, isBuiltin, locateEntry, stackTraces)
       entries[code] = entry
       factories[code] = entry.create
       codes.push(code)
     }
   }
 
-  const reserved: ReservedCode[] = (user.catalog.reserved ?? []).map((item) => typeof item === 'string' ? { code: item } : item)
+  const reserved: ReservedCode[] = []
+  const reservedNumbers: ReservedNumber[] = []
+  for (const item of user.catalog.reserved ?? []) {
+    if (typeof item === 'string') reserved.push({ code: item })
+    else if (typeof item === 'number') reservedNumbers.push({ number: item })
+    else if ('number' in item) reservedNumbers.push(item)
+    else reserved.push(item)
+  }
   return Object.freeze({
     [kCompiledCatalog]: true as const,
     version: 1 as const,
@@ -180,6 +205,7 @@ function build (sources: Array<{ document: CatalogDocument, catalog: CatalogFile
     entries: Object.freeze(entries),
     errors: Object.freeze(factories),
     reserved: Object.freeze(reserved),
+    reservedNumbers: Object.freeze(reservedNumbers),
     validation: Object.freeze({ messages: Object.freeze(validationMessages) }),
     files: Object.freeze(sources.map(({ document }) => document.file)),
     get: (code: string) => entries[code]
@@ -190,42 +216,59 @@ function compileEntry (
   code: string,
   source: CatalogEntrySource,
   builtin: boolean,
-  position: CompiledEntry['source'],
+  locate: () => CompiledEntry['source'],
   stackTraces: StackTracePolicy
 ): CompiledEntry {
   const status = source.status
   const retryable = source.retryable ?? false
   const retryAfter = source.retryAfter
-  const message = compileTemplate(source.message)
-  const suggestionTemplates = (source.suggestions ?? []).map(compileTemplate)
-  const constantSuggestions = suggestionTemplates.every((template) => template.names.length === 0)
-    ? Object.freeze(suggestionTemplates.map((template) => template.source))
-    : undefined
-  const renderSuggestions = (details: Readonly<Record<string, unknown>>): readonly string[] =>
-    constantSuggestions ?? suggestionTemplates.map((template) => template.render(details))
+  // Templates are parsed on first render: a big catalog starts without parsing messages it may never send.
+  let parsed: { message: Template, suggestions: Template[], constant: readonly string[] | undefined } | undefined
+  const templates = (): NonNullable<typeof parsed> => {
+    if (parsed !== undefined) return parsed
+    const suggestions = (source.suggestions ?? []).map(compileTemplate)
+    const constant = suggestions.every((template) => template.names.length === 0)
+      ? Object.freeze(suggestions.map((template) => template.source))
+      : undefined
+    return (parsed = { message: compileTemplate(source.message), suggestions, constant })
+  }
+  const renderMessage = (details: Readonly<Record<string, unknown>>): string => templates().message.render(details)
+  const renderSuggestions = (details: Readonly<Record<string, unknown>>): readonly string[] => {
+    const { suggestions, constant } = templates()
+    return constant ?? suggestions.map((template) => template.render(details))
+  }
 
   const captureStack = stackTraces === 'always' || (stackTraces === 'server' && status >= 500)
   const defaults = { captureStack }
 
-  const create = function (details?: Record<string, unknown>, options?: CatalogErrorOptions): CatalogError {
-    const values = details ?? EMPTY
+  const details = Object.freeze({ ...source.details })
+  // Details named like Object.prototype members (`constructor`, `toString`, …) are copied onto null-prototype
+  // objects, so that an omitted one is absent for the serializer too, not Object.prototype's function.
+  const ownCopy = ownCopyOf(details)
+  const checkNumbers = integerCheckOf(code, details)
+
+  const create = function (given?: Record<string, unknown>, options?: CatalogErrorOptions): CatalogError {
+    checkNumbers?.(given)
+    const values = given === undefined ? EMPTY : ownCopy === undefined ? given : ownCopy(given) as Record<string, unknown>
     return new CatalogError({
       code,
       statusCode: status,
-      message: message.render(values),
+      message: renderMessage(values),
       retryable,
       suggestions: renderSuggestions(values),
       details: values,
       retryAfter
     }, options === undefined ? defaults : { ...options, captureStack: options.captureStack ?? captureStack })
   } as unknown as ErrorFactory
-  Object.defineProperty(create, 'name', { value: code })
-  Object.defineProperty(create, 'code', { value: code, enumerable: true })
-  Object.defineProperty(create, 'statusCode', { value: status, enumerable: true })
+  Object.defineProperties(create, {
+    name: { value: code },
+    code: { value: code, enumerable: true },
+    statusCode: { value: status, enumerable: true }
+  })
 
-  const details = Object.freeze({ ...source.details })
-  const schemaOfDetails = detailsSchema(details)
-  return Object.freeze({
+  const lazy: LazySchemas = { code, status, docsUrl: source.docsUrl, details, detailsSchema: undefined, schema: undefined, locate, source: undefined }
+  return Object.freeze(Object.assign(Object.create(LAZY_ENTRY) as object, {
+    [kLazySchemas]: lazy,
     code,
     status,
     message: source.message,
@@ -237,14 +280,153 @@ function compileEntry (
     details,
     deprecated: source.deprecated === false ? undefined : source.deprecated,
     docsUrl: source.docsUrl,
+    grpc: isGrpcStatusName(source.grpc) ? source.grpc : grpcStatusOfHttp(status),
+    grpcDeclared: source.grpc !== undefined,
+    number: source.number,
+    maps: Object.freeze([...(source.maps ?? [])]),
     builtin,
-    source: position,
-    detailsSchema: schemaOfDetails,
-    schema: envelopeSchema({ code, status, docsUrl: source.docsUrl, detailsSchema: schemaOfDetails, fieldErrors: code === VALIDATION_CODE }),
     create,
     render: (values: Readonly<Record<string, unknown>> | undefined) => {
       const given = values ?? EMPTY
-      return { message: message.render(given), suggestions: renderSuggestions(given) }
+      return { message: renderMessage(given), suggestions: renderSuggestions(given) }
     }
-  })
+  }) as unknown as CompiledEntry)
+}
+
+const kLazySchemas = Symbol('schemas')
+
+/** What an entry's schemas are built from, and the schemas once built. */
+interface LazySchemas {
+  code: string
+  status: number
+  docsUrl: string | undefined
+  details: Readonly<Record<string, DetailSpec>>
+  detailsSchema: TObject | undefined
+  schema: TObject | undefined
+  /** Where the entry stands in its file, found on first use. */
+  locate: (() => CompiledEntry['source']) | undefined
+  source: CompiledEntry['source']
+}
+
+/**
+ * The prototype of every entry: its schemas are built on first use (responder, OpenAPI, codegen) and kept, so that
+ * startup stays small for big catalogs. Getters here, not on each entry: an accessor pair per entry costs memory.
+ */
+const LAZY_ENTRY = Object.freeze(Object.create(Object.prototype, {
+  source: {
+    enumerable: true,
+    get (this: { [kLazySchemas]: LazySchemas }): CompiledEntry['source'] {
+      const lazy = this[kLazySchemas]
+      if (lazy.locate !== undefined) {
+        lazy.source = lazy.locate()
+        lazy.locate = undefined
+      }
+      return lazy.source
+    }
+  },
+  detailsSchema: {
+    get (this: { [kLazySchemas]: LazySchemas }): TObject {
+      const lazy = this[kLazySchemas]
+      return (lazy.detailsSchema ??= detailsSchema(lazy.details))
+    }
+  },
+  schema: {
+    get (this: { [kLazySchemas]: LazySchemas } & { detailsSchema: TObject }): TObject {
+      const lazy = this[kLazySchemas]
+      return (lazy.schema ??= envelopeSchema({ code: lazy.code, status: lazy.status, docsUrl: lazy.docsUrl, detailsSchema: this.detailsSchema, fieldErrors: lazy.code === VALIDATION_CODE }))
+    }
+  }
+}))
+
+/** True for a name that plain objects inherit (`constructor`, `toString`, `__proto__`, …). */
+function isInheritedName (name: string): boolean {
+  return name in Object.prototype
+}
+
+type Copier = (value: unknown) => unknown
+
+/**
+ * A copier of given details onto null-prototype objects, following the specs, when a detail at any depth has an
+ * inherited name; undefined otherwise (nothing to copy, no cost per call).
+ */
+function ownCopyOf (details: Readonly<Record<string, DetailSpec>>): Copier | undefined {
+  const copiers = new Map<string, Copier | undefined>()
+  let needed = false
+  for (const [name, spec] of Object.entries(details)) {
+    const inner = specCopier(spec)
+    copiers.set(name, inner)
+    needed ||= inner !== undefined || isInheritedName(name)
+  }
+  if (!needed) return undefined
+  return (value) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value
+    const copy: Record<string, unknown> = Object.create(null)
+    for (const [name, given] of Object.entries(value)) {
+      if (!copiers.has(name)) {
+        copy[name] = given
+        continue
+      }
+      const inner = copiers.get(name)
+      copy[name] = inner === undefined ? given : inner(given)
+    }
+    return copy
+  }
+}
+
+function specCopier (spec: DetailSpec): Copier | undefined {
+  if (spec.type === 'object') return ownCopyOf(spec.properties)
+  if (spec.type === 'array') {
+    const item = specCopier(spec.items)
+    return item === undefined ? undefined : (value) => Array.isArray(value) ? value.map(item) : value
+  }
+  return undefined
+}
+
+type NumberCheck = (value: unknown, path: string) => void
+
+/**
+ * A check of the numbers given for `integer` and `number` details, at any depth; undefined when the entry has
+ * none. The serializer would write 1 for 1.5 and null for Infinity while the message said otherwise, so such a
+ * number is refused where the error is made (FEC_ERR_DETAILS_INVALID). Values that are not numbers are left to
+ * the serializer, which answers INTERNAL_ERROR for what it cannot write.
+ */
+function integerCheckOf (code: string, details: Readonly<Record<string, DetailSpec>>): ((given: unknown) => void) | undefined {
+  const check = objectCheck(code, details)
+  return check === undefined ? undefined : (given) => check(given, '')
+}
+
+function objectCheck (code: string, properties: Readonly<Record<string, DetailSpec>>): NumberCheck | undefined {
+  const checks: Array<[string, NumberCheck]> = []
+  for (const [name, spec] of Object.entries(properties)) {
+    const check = specCheck(code, spec)
+    if (check !== undefined) checks.push([name, check])
+  }
+  if (checks.length === 0) return undefined
+  return (value, path) => {
+    if (value === null || typeof value !== 'object') return
+    for (const [name, check] of checks) {
+      if (Object.hasOwn(value, name)) check((value as Record<string, unknown>)[name], path === '' ? name : `${path}.${name}`)
+    }
+  }
+}
+
+function specCheck (code: string, spec: DetailSpec): NumberCheck | undefined {
+  switch (spec.type) {
+    case 'integer':
+      return (value, path) => {
+        if (typeof value === 'number' && !Number.isInteger(value)) throw new FEC_ERR_DETAILS_INVALID(code, path, 'an integer', String(value))
+      }
+    case 'number':
+      return (value, path) => {
+        if (typeof value === 'number' && !Number.isFinite(value)) throw new FEC_ERR_DETAILS_INVALID(code, path, 'a finite number', String(value))
+      }
+    case 'object':
+      return objectCheck(code, spec.properties)
+    case 'array': {
+      const item = specCheck(code, spec.items)
+      return item === undefined ? undefined : (value, path) => { if (Array.isArray(value)) value.forEach((entry, index) => item(entry, `${path}[${index}]`)) }
+    }
+    default:
+      return undefined
+  }
 }

@@ -4,6 +4,7 @@
  * docs/catalog-format.md describes every member.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
+import { GRPC_STATUS_NAMES } from '../grpc/status.js'
 
 /** UPPER_SNAKE_CASE: a letter first, then letters, digits and single underscores. */
 export const CODE_PATTERN = '^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$'
@@ -11,6 +12,10 @@ export const CODE_PATTERN = '^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$'
 export const NAME_PATTERN = '^[A-Za-z_][A-Za-z0-9_]*$'
 /** A category id. */
 export const CATEGORY_PATTERN = '^[a-z][a-z0-9_-]*$'
+/** A foreign error's `code` or class `name` in `maps`: an identifier-like word (letters, digits, `_`, `$`, `.`, `-`). */
+export const FOREIGN_PATTERN = '^[A-Za-z_$][A-Za-z0-9_$.-]*$'
+/** The largest `number` (ErrorInfo codes are int32). */
+export const MAX_ERROR_NUMBER = 2147483647
 
 const annotations = {
   description: Type.Optional(Type.String({ description: 'What this value means (docs and OpenAPI).' })),
@@ -60,7 +65,13 @@ export const TEntry = Type.Object({
   suggestions: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'What the client or user should do (처리 방법); may hold {placeholders}.' })),
   details: Type.Optional(Type.Record(Type.String({ pattern: NAME_PATTERN }), TDetailSpec, { ...strict, description: 'The typed parameters of this error.' })),
   deprecated: Type.Optional(Type.Union([Type.Boolean(), Type.String({ minLength: 1 })], { description: 'true, or the reason and replacement.' })),
-  docsUrl: Type.Optional(Type.String({ format: 'uri', description: 'Where this error is documented.' }))
+  docsUrl: Type.Optional(Type.String({ format: 'uri', description: 'Where this error is documented.' })),
+  // `enum` is for editors; check.ts reports an unknown name with the list (TypeBox does not check `enum` here).
+  grpc: Type.Optional(Type.String({ enum: [...GRPC_STATUS_NAMES], description: 'gRPC status name (default: derived from `status`, docs/grpc.md).' })),
+  number: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ERROR_NUMBER, description: 'Numeric code, unique in the catalog (ErrorInfo metadata `number`).' })),
+  maps: Type.Optional(Type.Array(Type.String({ pattern: FOREIGN_PATTERN }), {
+    description: 'Errors of other libraries this code answers, by their `code` (FST_JWT_AUTHORIZATION_TOKEN_EXPIRED) or class `name` (TokenExpiredError); one code per catalog each.'
+  }))
 }, { ...strict, description: 'One error of the catalog.' })
 
 export type CatalogEntrySource = Static<typeof TEntry>
@@ -68,6 +79,12 @@ export type CatalogEntrySource = Static<typeof TEntry>
 /** A retired code: it must never be used again, so that old clients never misread a new error. */
 export const TReserved = Type.Union([
   Type.String({ pattern: CODE_PATTERN }),
+  Type.Integer({ minimum: 1, maximum: MAX_ERROR_NUMBER, description: 'A retired `number`.' }),
+  Type.Object({
+    number: Type.Integer({ minimum: 1, maximum: MAX_ERROR_NUMBER }),
+    reason: Type.Optional(Type.String()),
+    since: Type.Optional(Type.String())
+  }, strict),
   Type.Object({
     code: Type.String({ pattern: CODE_PATTERN }),
     reason: Type.Optional(Type.String()),
@@ -82,6 +99,14 @@ export const TValidation = Type.Object({
   }))
 }, { ...strict, description: 'How validation failures are worded.' })
 
+/** Settings of `error-catalog lint`, kept with the catalog; the loader ignores them. Rule ids are checked by lint. */
+export const TLintSettings = Type.Object({
+  rules: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z][a-z0-9-]*$' }), Type.String({ pattern: '^(error|warning|warn|off)$' }), {
+    ...strict,
+    description: 'Rule id → error, warning (or warn) or off, e.g. `retryable-status: warn`.'
+  }))
+}, { ...strict, description: 'How `error-catalog lint` treats this catalog.' })
+
 /** The whole catalog file. */
 export const TCatalogFile = Type.Object({
   $schema: Type.Optional(Type.String()),
@@ -90,7 +115,8 @@ export const TCatalogFile = Type.Object({
   categories: Type.Optional(Type.Record(Type.String({ pattern: CATEGORY_PATTERN }), Type.String({ minLength: 1 }), { ...strict, description: 'Category id → Korean title, in document order.' })),
   errors: Type.Record(Type.String({ pattern: CODE_PATTERN }), TEntry, { ...strict, description: 'CODE → entry. CODE is UPPER_SNAKE_CASE.' }),
   reserved: Type.Optional(Type.Array(TReserved, { description: 'Retired codes that may not be defined again.' })),
-  validation: Type.Optional(TValidation)
+  validation: Type.Optional(TValidation),
+  lint: Type.Optional(TLintSettings)
 }, { ...strict, title: 'fastify-error-catalog catalog file', description: 'An error catalog for fastify-error-catalog (format version 1).' })
 
 export type CatalogFile = Static<typeof TCatalogFile>

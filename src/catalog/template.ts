@@ -36,16 +36,33 @@ export function compileTemplate (source: string): Template {
   const tail = source.slice(last)
   const names = [...new Set(slots)]
 
-  if (slots.length === 0) return { source, names, render: () => source }
+  // Most templates have no placeholder: one shared render method, no closure per template (catalogs can be large).
+  if (slots.length === 0) return new ConstantTemplate(source)
 
+  // A name that plain objects inherit (`constructor`, `toString`, …) is read only as the values' own member:
+  // an omitted detail renders as nothing, never as Object.prototype's function.
+  const inherited = slots.map((name) => name in Object.prototype)
   return {
     source,
     names,
     render (values) {
       let out = ''
-      for (let i = 0; i < slots.length; i++) out += literals[i] + formatValue(values?.[slots[i]])
+      for (let i = 0; i < slots.length; i++) {
+        const value = values == null || (inherited[i] && !Object.hasOwn(values, slots[i])) ? undefined : values[slots[i]]
+        out += literals[i] + formatValue(value)
+      }
       return out + tail
     }
+  }
+}
+
+const NO_NAMES: readonly string[] = Object.freeze([])
+
+class ConstantTemplate implements Template {
+  readonly names = NO_NAMES
+  constructor (readonly source: string) {}
+  render (): string {
+    return this.source
   }
 }
 

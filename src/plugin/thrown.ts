@@ -92,6 +92,8 @@ export function headersOf (value: unknown): Record<string, string> | undefined {
 const MAX_DESCRIPTION = 2000
 const MAX_CAUSES = 3
 const MAX_LOGGED_MEMBERS = 16
+const MAX_LOGGED_ITEMS = 20
+const MAX_DATA_DEPTH = 3
 /** Members set from their own reads, or that a serializer would call or follow. */
 const UNCOPIED = new Set(['message', 'stack', 'name', 'cause', 'toJSON', 'constructor', '__proto__'])
 
@@ -125,7 +127,11 @@ export function loggableError (value: unknown, depth = 0): Error {
     const copy = new Error(`non-error value thrown: ${describeThrown(value)}`)
     return Object.assign(copy, { thrown: describeThrown(value) })
   }
+  // The copy carries the original's stack: capturing one of its own would cost more than the rest together.
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
   const copy = new Error(describeThrown(value))
+  Error.stackTraceLimit = limit
   copy.name = readString(value, 'name') ?? 'Error'
   const stack = readString(value, 'stack')
   if (stack !== undefined) copy.stack = stack
@@ -136,12 +142,39 @@ export function loggableError (value: unknown, depth = 0): Error {
   const members: Record<string, unknown> = {}
   for (const key of keys.slice(0, MAX_LOGGED_MEMBERS)) {
     if (UNCOPIED.has(key)) continue
-    const member = readProperty(value, key)
-    if (typeof member === 'string') members[key] = member.length > MAX_DESCRIPTION ? `${member.slice(0, MAX_DESCRIPTION)}…` : member
-    else if (typeof member === 'number' || typeof member === 'boolean') members[key] = member
+    const member = loggableData(readProperty(value, key), 0)
+    if (member !== undefined) members[key] = member
   }
   Object.assign(copy, members)
   const cause = readProperty(value, 'cause')
   if (cause !== undefined && depth < MAX_CAUSES) copy.cause = loggableError(cause, depth + 1)
+  return copy
+}
+
+/**
+ * Plain data for a log line (a validation list, details): strings clipped, arrays and objects cut to a few
+ * members and levels, everything read through guarded reads; anything else (functions, symbols) is dropped.
+ */
+function loggableData (value: unknown, depth: number): unknown {
+  if (typeof value === 'string') return value.length > MAX_DESCRIPTION ? `${value.slice(0, MAX_DESCRIPTION)}…` : value
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return value
+  if (typeof value !== 'object' || depth === MAX_DATA_DEPTH) return undefined
+  if (isArray(value)) {
+    const items: unknown[] = []
+    const length = readProperty(value, 'length')
+    const count = typeof length === 'number' ? Math.min(length, MAX_LOGGED_ITEMS) : 0
+    for (let index = 0; index < count; index++) items.push(loggableData(readProperty(value, index), depth + 1) ?? null)
+    return items
+  }
+  let keys: string[] = []
+  try {
+    keys = Object.keys(value)
+  } catch {}
+  const copy: Record<string, unknown> = {}
+  for (const key of keys.slice(0, MAX_LOGGED_MEMBERS)) {
+    if (UNCOPIED.has(key)) continue
+    const member = loggableData(readProperty(value, key), depth + 1)
+    if (member !== undefined) copy[key] = member
+  }
   return copy
 }

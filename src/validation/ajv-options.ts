@@ -10,7 +10,7 @@ export const ERROR_MESSAGE_KEYWORD = 'x-error-message'
 
 /** Options of `ajvOptions`. */
 export interface AjvOptionsInput {
-  /** Report every failing field, not only the first (default true). The response stays bounded by `validation.maxFields`. */
+  /** Report every failing field, not only the first (default true). The answer stays bounded by the `validation` limits (docs/validation.md). */
   allErrors?: boolean
   /** More Ajv options, merged in (their `keywords` are kept, ours added). */
   customOptions?: Record<string, unknown>

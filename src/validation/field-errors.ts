@@ -4,14 +4,17 @@
  * Per error: find the schema that holds the keyword (cached per route schema and schemaPath), skip it when
  * a union's or similar summary error speaks for it, key it by its path, pick the template (the property's
  * own `x-error-message`, else the catalog's, else the built-in one) and render it with the field's label.
- * Limits are checked before any rendering, so a body with 100,000 failing items costs one cheap pass.
+ * Limits are checked before any rendering, so a body with 100,000 failing items costs one cheap pass. The
+ * limits together bound the answer: at most `maxFields` keys of at most `maxPathLength` characters, at most
+ * `maxMessagesPerField` messages each, and never more than `maxFieldErrorsBytes` of JSON in all.
  */
 import type { CompiledCatalog } from '../catalog/compile.js'
 import { ERROR_MESSAGE_KEYWORD } from './ajv-options.js'
 import { fieldLabel, propertySchema } from './labels.js'
 import { compileMessageTemplate, type MessageTemplate } from './message-template.js'
 import { VALIDATION_MESSAGES, type ValidationLocation } from './messages.js'
-import { instanceSegments, joinPath, namedProperty } from './paths.js'
+import { jsonStringBytes } from './json-size.js'
+import { instanceSegments, joinClippedPath, namedProperty } from './paths.js'
 import { keywordSite, type KeywordSite, type SchemaObject, type ValidationSchemaSource } from './schema-lookup.js'
 import { wordingOf, type AjvErrorLike, type Wording } from './wording.js'
 
@@ -20,16 +23,28 @@ export type { ValidationLocation } from './messages.js'
 export type { ValidationSchemaSource } from './schema-lookup.js'
 export { ROOT_FIELD } from './paths.js'
 
-/** Limits that keep a validation response small whatever the input. */
+/** Limits that keep a validation response small, and validation itself safe, whatever the input. */
 export interface ValidationLimits {
   /** At most this many fields in `fieldErrors` (default 50). */
   maxFields: number
   /** At most this many messages per field (default 5). */
   maxMessagesPerField: number
+  /** At most this many characters in a `fieldErrors` key (default 200); a longer path is cut in the middle. */
+  maxPathLength: number
+  /** At most this many bytes (UTF-8) of JSON for the whole `fieldErrors` member (default 16384). */
+  maxFieldErrorsBytes: number
+  /** A body nested deeper than this (objects and arrays) fails before Ajv runs, which would recurse once per level (default 128). */
+  maxDepth: number
 }
 
 /** The default limits. */
-export const DEFAULT_VALIDATION_LIMITS: Readonly<ValidationLimits> = Object.freeze({ maxFields: 50, maxMessagesPerField: 5 })
+export const DEFAULT_VALIDATION_LIMITS: Readonly<ValidationLimits> = Object.freeze({
+  maxFields: 50,
+  maxMessagesPerField: 5,
+  maxPathLength: 200,
+  maxFieldErrorsBytes: 16384,
+  maxDepth: 128
+})
 
 /** The `fieldErrors` of one validation failure, and whether some were left out. */
 export interface FormattedValidation {
@@ -50,7 +65,7 @@ export function createValidationFormatter (catalog: CompiledCatalog, limits: Val
   for (const [id, spec] of Object.entries(VALIDATION_MESSAGES)) templates.set(id, compileMessageTemplate(spec.template))
   for (const [id, source] of Object.entries(catalog.validation.messages)) templates.set(id, compileMessageTemplate(source))
   const fallback = templates.get('fallback') as MessageTemplate
-  const { maxFields, maxMessagesPerField } = limits
+  const { maxFields, maxMessagesPerField, maxPathLength, maxFieldErrorsBytes } = limits
 
   function render (error: AjvErrorLike, site: KeywordSite, segments: string[], location: ValidationLocation, source: ValidationSchemaSource | undefined): string {
     const wording = wordingOf(error, site, source)
@@ -76,10 +91,14 @@ export function createValidationFormatter (catalog: CompiledCatalog, limits: Val
 
   return function formatValidation (errors, location, source) {
     const fieldErrors: Record<string, string[]> = Object.create(null)
-    // The raw (instancePath, named property) of each field taken: once the fields are full, an error is
+    // The raw (instancePath, named property) of each field taken: once no field can be added, an error is
     // matched against them without building its readable path, which keeps a huge error list cheap.
     const taken = new Set<string>()
     let fields = 0
+    // No new field fits: maxFields reached, or a field did not fit in the byte budget.
+    let full = false
+    // Bytes of `fieldErrors` as serialized so far: `{}`, then `"key":["message"]` and `,"message"` parts.
+    let bytes = 2
     let truncated = false
     for (let i = 0; i < errors.length; i++) {
       const error = asAjvError(errors[i])
@@ -89,55 +108,62 @@ export function createValidationFormatter (catalog: CompiledCatalog, limits: Val
 
       const named = namedProperty(error)
       const raw = named === undefined ? error.instancePath : `${error.instancePath}\u0000${named}`
-      if (fields >= maxFields && !taken.has(raw)) { truncated = true; continue }
+      // A long raw path is left out unhashed once full: hashing flattens Ajv's concatenated path string.
+      if (full && (raw.length > MAX_TAKEN_RAW || !taken.has(raw))) { truncated = true; continue }
       const key = renderKey(location, raw, error)
       let siteCache = key === undefined ? undefined : rendered.get(site)
-      const hit = key === undefined ? undefined : siteCache?.get(key)
-      let path: string
-      let message: string
+      let entry = key === undefined ? undefined : siteCache?.get(key)
       let messages: string[] | undefined
-      if (hit !== undefined) {
-        path = hit.path
-        messages = fieldErrors[path]
-        if (messages === undefined && fields >= maxFields) { truncated = true; continue }
-        message = hit.message
+      if (entry !== undefined) {
+        messages = fieldErrors[entry.path]
+        if (messages === undefined && full) { truncated = true; continue }
       } else {
         const segments = instanceSegments(error.instancePath)
-        path = joinPath(named === undefined ? segments : [...segments, named])
+        const path = joinClippedPath(named === undefined ? segments : [...segments, named], maxPathLength)
         messages = fieldErrors[path]
-        if (messages === undefined && fields >= maxFields) { truncated = true; continue }
-        message = render(error, site, segments, location, source)
+        if (messages === undefined && full) { truncated = true; continue }
+        const message = render(error, site, segments, location, source)
+        entry = { path, message, pathBytes: jsonStringBytes(path), messageBytes: jsonStringBytes(message) }
         if (key !== undefined) {
           if (siteCache === undefined || cachedCount >= MAX_CACHED_RENDERS) siteCache = startSiteCache(site)
           else if (siteCache.size >= MAX_RENDERS_PER_SITE) { cachedCount -= siteCache.size; siteCache.clear() }
-          siteCache.set(key, { path, message })
+          siteCache.set(key, entry)
           cachedCount++
         }
       }
-      taken.add(raw)
       if (messages === undefined) {
-        messages = fieldErrors[path] = []
-        fields++
-      } else if (messages.includes(message)) {
+        // `,"key":["message"]`
+        const cost = (fields === 0 ? 0 : 1) + entry.pathBytes + 3 + entry.messageBytes
+        if (bytes + cost > maxFieldErrorsBytes) { truncated = full = true; continue }
+        bytes += cost
+        fieldErrors[entry.path] = [entry.message]
+        taken.add(raw)
+        if (++fields >= maxFields) full = true
         continue
-      } else if (messages.length >= maxMessagesPerField) {
+      }
+      taken.add(raw)
+      if (messages.includes(entry.message)) continue
+      if (messages.length >= maxMessagesPerField || bytes + 1 + entry.messageBytes > maxFieldErrorsBytes) {
         truncated = true
         continue
       }
-      messages.push(message)
+      bytes += 1 + entry.messageBytes
+      messages.push(entry.message)
     }
     return { fieldErrors, truncated }
   }
 }
 
-/** A field's path and message, as rendered once for a keyword site. */
-interface Rendered { readonly path: string, readonly message: string }
+/** A field's path and message, as rendered once for a keyword site, and their sizes in the JSON body. */
+interface Rendered { readonly path: string, readonly message: string, readonly pathBytes: number, readonly messageBytes: number }
 
 /** At most this many rendered messages are kept per keyword site, and in all per formatter. */
 const MAX_RENDERS_PER_SITE = 64
 const MAX_CACHED_RENDERS = 2048
 /** Longer instance paths and string params are rendered every time rather than cached. */
 const MAX_KEY_PART = 128
+/** Once no field can be added, errors at longer raw paths are dropped without a lookup. */
+const MAX_TAKEN_RAW = 1024
 
 const objectIds = new WeakMap<object, number>()
 let nextObjectId = 0

@@ -17,7 +17,8 @@ const spec = (template: string, ...placeholders: string[]): MessageSpec => Objec
 
 /**
  * Message id → default message. Ids are Ajv keywords, plus `false schema` (Ajv's name for a `false`
- * subschema) and `fallback` (any keyword not listed, such as a custom one).
+ * subschema), `maxDepth` (the plugin's nesting-depth check of bodies, src/validation/depth.ts) and `fallback`
+ * (any keyword not listed, such as a custom one).
  */
 export const VALIDATION_MESSAGES: Readonly<Record<string, MessageSpec>> = Object.freeze({
   required: spec('{label}{은/는} 필수 항목입니다.'),
@@ -51,6 +52,7 @@ export const VALIDATION_MESSAGES: Readonly<Record<string, MessageSpec>> = Object
   additionalItems: spec('{label}{은/는} {limit}개 이하여야 합니다.', 'limit'),
   items: spec('{label}{은/는} {limit}개 이하여야 합니다.', 'limit'),
   unevaluatedItems: spec('{label}{은/는} {limit}개 이하여야 합니다.', 'limit'),
+  maxDepth: spec('{label}{은/는} {limit}단계보다 깊게 중첩할 수 없습니다.', 'limit'),
   'false schema': spec('{label}{은/는} 허용되지 않는 항목입니다.'),
   fallback: spec('{label}{은/는} 올바른 값이 아닙니다.', 'keyword')
 })

@@ -37,7 +37,7 @@ export function wordingOf (error: AjvErrorLike, site: KeywordSite, source: Valid
     case 'type': return { id: keyword, values: { expected: typeNames(params.type) } }
     case 'minLength': case 'maxLength': case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum':
     case 'minItems': case 'maxItems': case 'minProperties': case 'maxProperties':
-    case 'additionalItems': case 'items': case 'unevaluatedItems':
+    case 'additionalItems': case 'items': case 'unevaluatedItems': case 'maxDepth':
       return { id: keyword, values: { limit: formatValue(params.limit) } }
     case 'multipleOf': return { id: keyword, values: { limit: formatValue(params.multipleOf) } }
     case 'contains': return { id: keyword, values: { limit: formatValue(params.minContains ?? 1) } }

@@ -40,6 +40,7 @@ const LABELS: Record<string, string> = {
   additionalItems: '좌표',
   items: '좌표',
   unevaluatedItems: '좌표',
+  maxDepth: '요청 본문',
   minProperties: '설정',
   maxProperties: '설정',
   propertyNames: '라벨',
@@ -68,6 +69,7 @@ const VALUES: Record<string, Record<string, string>> = {
   additionalItems: { limit: '2' },
   items: { limit: '2' },
   unevaluatedItems: { limit: '2' },
+  maxDepth: { limit: '128' },
   minProperties: { limit: '1' },
   maxProperties: { limit: '20' }
 }
