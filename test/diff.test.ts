@@ -25,9 +25,9 @@ t.test('each fixture pair shows exactly its one kind of change, classified as th
   }
 })
 
-t.test('breaking: removed, renamed, status, retryable, detail removed or narrowed, new required detail', async (t) => {
+t.test('breaking: removed, renamed, status, gRPC status, number changed or reused, retryable, detail removed or narrowed, new required detail', async (t) => {
   const breaking = Object.entries(BREAKING).filter(([, value]) => value).map(([kind]) => kind).sort()
-  t.same(breaking, ['code-removed', 'code-renamed', 'detail-added-required', 'detail-narrowed', 'detail-now-optional', 'detail-now-required', 'detail-removed', 'detail-type-changed', 'reserved-removed', 'retryable-changed', 'status-changed'])
+  t.same(breaking, ['code-removed', 'code-renamed', 'detail-added-required', 'detail-narrowed', 'detail-now-optional', 'detail-now-required', 'detail-removed', 'detail-type-changed', 'grpc-changed', 'number-changed', 'number-reused', 'reserved-removed', 'retryable-changed', 'status-changed'])
 })
 
 t.test('a removed code is reported where it stood in the old file, with the reserved hint unless reserved', async (t) => {

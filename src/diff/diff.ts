@@ -1,12 +1,14 @@
 /**
  * `error-catalog diff`: every change between two versions of a catalog, classified for API clients.
- * Breaking: a code removed or renamed, its status or `retryable` changed, a detail removed, narrowed or made
- * newly required. Compatible: a code added, copy edited, an optional detail added, a detail widened.
+ * Breaking: a code removed or renamed, its status, gRPC status, `number` or `retryable` changed, a number reused
+ * for another code, a detail removed, narrowed or made newly required. Compatible: a code added, copy edited, a
+ * number given to a code that had none, an optional detail added, a detail widened.
  */
 import type { CatalogEntrySource, CatalogFile } from '../catalog/format.js'
 import { fromPointer } from '../catalog/problems.js'
 import type { CatalogDocument } from '../catalog/source.js'
 import { compareDetails } from './detail-changes.js'
+import { grpcStatusOfHttp, isGrpcStatusName } from '../grpc/status.js'
 
 /** The kinds of change, each breaking or not (see BREAKING). */
 export type ChangeKind =
@@ -15,6 +17,7 @@ export type ChangeKind =
   | 'detail-added-optional' | 'detail-widened'
   | 'message-changed' | 'suggestions-changed' | 'description-changed' | 'category-changed' | 'deprecated-changed'
   | 'retry-after-changed' | 'docs-url-changed' | 'categories-changed' | 'reserved-added' | 'reserved-removed' | 'validation-changed'
+  | 'grpc-changed' | 'number-changed' | 'number-reused' | 'number-added'
 
 /** Whether each kind of change breaks API clients or callers of the factories. */
 export const BREAKING: Readonly<Record<ChangeKind, boolean>> = Object.freeze({
@@ -29,7 +32,11 @@ export const BREAKING: Readonly<Record<ChangeKind, boolean>> = Object.freeze({
   'detail-now-required': true,
   'detail-now-optional': true,
   'reserved-removed': true,
+  'grpc-changed': true,
+  'number-changed': true,
+  'number-reused': true,
   'code-added': false,
+  'number-added': false,
   'detail-added-optional': false,
   'detail-widened': false,
   'message-changed': false,
@@ -129,7 +136,13 @@ export function diffCatalogs (before: { document: CatalogDocument, catalog: Cata
     copyChange(code, 'deprecated', old.deprecated, now.deprecated, 'deprecated-changed', add)
     copyChange(code, 'retryAfter', old.retryAfter, now.retryAfter, 'retry-after-changed', add)
     copyChange(code, 'docsUrl', old.docsUrl, now.docsUrl, 'docs-url-changed', add)
+    const [grpcBefore, grpcAfter] = [grpcOf(old), grpcOf(now)]
+    // A gRPC status that only follows a changed HTTP status is part of that change (status-changed, breaking).
+    if (grpcBefore !== grpcAfter && (old.status === now.status || old.grpc !== undefined || now.grpc !== undefined)) {
+      add('new', 'grpc-changed', now.grpc === undefined ? `${at}/status` : `${at}/grpc`, `${code} gRPC status changed from ${grpcBefore} to ${grpcAfter}`, { code, hint: 'gRPC clients branch on the status; keep it, or add a new code' })
+    }
   }
+  diffNumbers(before.catalog, after.catalog, renamed, add)
 
   if (!same(before.catalog.categories, after.catalog.categories)) add('new', 'categories-changed', '/categories', 'categories changed')
   if (!same(before.catalog.validation, after.catalog.validation)) add('new', 'validation-changed', '/validation', 'validation messages changed')
@@ -141,6 +154,48 @@ export function diffCatalogs (before: { document: CatalogDocument, catalog: Cata
   return changes
 }
 
+/**
+ * `number`s: changed or dropped (breaking), given to a code that had none (compatible), or reused: a number that
+ * another code had, or that was reserved, in the old catalog (breaking; reported once, where it is used now).
+ */
+function diffNumbers (before: CatalogFile, after: CatalogFile, renamed: ReadonlyMap<string, string>, add: (side: 'old' | 'new', kind: ChangeKind, pointer: string, message: string, extra?: { code?: string, hint?: string }) => void): void {
+  const owners = new Map<number, string>()
+  for (const [code, entry] of Object.entries(before.errors)) if (entry.number !== undefined) owners.set(entry.number, renamed.get(code) ?? code)
+  const retired = reservedNumbers(before)
+  const moved = new Set<string>()
+  const reused = (code: string, number: number | undefined): boolean => {
+    if (number === undefined) return false
+    const owner = owners.get(number)
+    return owner === undefined ? retired.has(number) : owner !== code
+  }
+  for (const [code, entry] of Object.entries(after.errors)) {
+    const number = entry.number
+    if (number === undefined || !reused(code, number)) continue
+    const owner = owners.get(number)
+    if (owner !== undefined) moved.add(owner)
+    add('new', 'number-reused', `/errors/${code}/number`, `${code} takes number ${number}, which ${owner === undefined ? 'was reserved' : `was ${owner}'s`}`, { code, hint: 'clients that read numbers would take it for the old error; choose an unused number' })
+  }
+  for (const [code, entry] of Object.entries(after.errors)) {
+    const old = before.errors[code] ?? before.errors[[...renamed].find(([, to]) => to === code)?.[0] ?? '']
+    if (old === undefined || old.number === entry.number) continue
+    const at = `/errors/${code}/number`
+    if (reused(code, entry.number)) continue
+    if (entry.number !== undefined && old.number === undefined) {
+      add('new', 'number-added', at, `${code} number ${entry.number} added`, { code })
+    } else if (entry.number !== undefined || !moved.has(code)) {
+      add(entry.number === undefined ? 'old' : 'new', 'number-changed', entry.number === undefined ? `/errors/${code}` : at, `${code} number ${entry.number === undefined ? `${String(old.number)} removed` : `changed from ${String(old.number)} to ${entry.number}`}`, { code, hint: 'clients that read numbers break; keep it, or add a new code' })
+    }
+  }
+}
+
+function grpcOf (entry: CatalogEntrySource): string {
+  return isGrpcStatusName(entry.grpc) ? entry.grpc : grpcStatusOfHttp(entry.status)
+}
+
+function reservedNumbers (catalog: CatalogFile): Set<number> {
+  return new Set((catalog.reserved ?? []).flatMap((item) => typeof item === 'number' ? [item] : typeof item === 'object' && 'number' in item ? [item.number] : []))
+}
+
 function copyChange (code: string, member: keyof CatalogEntrySource, before: unknown, after: unknown, kind: ChangeKind, add: (side: 'old' | 'new', kind: ChangeKind, pointer: string, message: string, extra?: { code?: string }) => void): void {
   if (same(before, after)) return
   add(after === undefined ? 'old' : 'new', kind, `/errors/${code}/${member}`, `${code} ${member} ${before === undefined ? 'added' : after === undefined ? 'removed' : 'changed'}`, { code })
@@ -148,11 +203,13 @@ function copyChange (code: string, member: keyof CatalogEntrySource, before: unk
 
 /** Same status, retryable, details and message: the same error under another name. */
 function sameMeaning (a: CatalogEntrySource, b: CatalogEntrySource): boolean {
-  return a.status === b.status && (a.retryable ?? false) === (b.retryable ?? false) && a.message === b.message && same(a.details ?? {}, b.details ?? {})
+  return a.status === b.status && (a.retryable ?? false) === (b.retryable ?? false) && a.message === b.message && same(a.details ?? {}, b.details ?? {}) &&
+    a.number === b.number && grpcOf(a) === grpcOf(b)
 }
 
+/** Reserved codes and reserved numbers (as text), for reserved-added and reserved-removed. */
 function reservedCodes (catalog: CatalogFile): Set<string> {
-  return new Set((catalog.reserved ?? []).map((item) => typeof item === 'string' ? item : item.code))
+  return new Set((catalog.reserved ?? []).map((item) => typeof item === 'string' ? item : typeof item === 'number' ? String(item) : 'code' in item ? item.code : String(item.number)))
 }
 
 function same (a: unknown, b: unknown): boolean {
