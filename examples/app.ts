@@ -2,16 +2,18 @@
  * The demo: a small Korean lecture and live-quiz API on fastify-error-catalog and catalog/example.yaml.
  * Every route declares the catalog codes it can answer with (`schema.errors`); Swagger UI at /docs shows them.
  */
+import createError from '@fastify/error'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify'
+import { once } from 'node:events'
 import { fileURLToPath } from 'node:url'
-import { ajvOptions, errorCatalog, frameworkErrors } from '../src/index.js'
+import { ajvOptions, clientErrorHandler, errorCatalog, frameworkErrors } from '../src/index.js'
 import { ACCOUNTS, createDemoData, PASSWORDS } from './data.js'
 import {
-  TAnswerBody, TAnswerParams, TAnswerReceipt, TAuthHeaders, TEnrollment, TJoinHeaders, TLecture, TLectureParams,
-  TLoginBody, TNewSession, TSession, TSessionParams, TToken
+  TAnswerBody, TAnswerParams, TAnswerReceipt, TAuthHeaders, TEnrollment, TFailureParams, TJoinHeaders, TLecture, TLecturePage,
+  TLectureParams, TLectureQuery, TLoginBody, TNewSession, TSession, TSessionParams, TToken
 } from './schemas.js'
 import { Type } from '@sinclair/typebox'
 
@@ -26,13 +28,18 @@ export interface DemoOptions {
   openapi?: string
   /** Milliseconds between two answers to the same quiz (default 10 s, as the catalog's retryAfter). */
   answerInterval?: number
+  /** Milliseconds before `GET /failures/timeout` gives up (Fastify's `handlerTimeout`, default 1 s). */
+  failureTimeout?: number
 }
+
+/** What another library throws: an error with a status but no catalog code (here a @fastify/error 409). */
+const LegacySyncConflict = createError('LEGACY_SYNC_CONFLICT', 'The record was changed by another client', 409)
 
 /** Builds the demo app (routes registered, not yet ready). */
 export async function buildDemoApp (options: DemoOptions = {}): Promise<FastifyInstance> {
   // Every failing field at once (bounded by the plugin), x-error-message accepted, and malformed URLs answered
   // by the catalog too.
-  const app = Fastify({ logger: false, ajv: ajvOptions(), frameworkErrors, ...options.server }).withTypeProvider<TypeBoxTypeProvider>()
+  const app = Fastify({ logger: false, ajv: ajvOptions(), frameworkErrors, clientErrorHandler, ...options.server }).withTypeProvider<TypeBoxTypeProvider>()
   const data = createDemoData()
   const answerInterval = options.answerInterval ?? 10_000
 
@@ -50,7 +57,8 @@ export async function buildDemoApp (options: DemoOptions = {}): Promise<FastifyI
         { name: '인증', description: '로그인' },
         { name: '강의', description: '강의 조회와 수강 신청' },
         { name: '세션', description: '실시간 퀴즈 세션' },
-        { name: '퀴즈', description: '퀴즈 답안 제출' }
+        { name: '퀴즈', description: '퀴즈 답안 제출' },
+        { name: '오류 시연', description: '일부러 실패해서 오류 응답을 보여 주는 API' }
       ]
     }
   }))
@@ -102,6 +110,21 @@ export async function buildDemoApp (options: DemoOptions = {}): Promise<FastifyI
     const found = PASSWORDS[request.body.email]
     if (found === undefined || found.password !== request.body.password) throw app.errors.AUTH_FAILED()
     return { accessToken: found.token }
+  })
+
+  app.get('/lectures', {
+    schema: {
+      tags: ['강의'],
+      summary: '강의 목록',
+      description: '강의를 페이지 단위로 돌려줍니다. `page`는 1 이상, `size`는 1~50이어야 합니다.',
+      querystring: TLectureQuery,
+      response: { 200: TLecturePage }
+    }
+  }, async (request) => {
+    const { page = 1, size = 10, q } = request.query
+    const found = [...data.lectures.values()].filter((lecture) => q === undefined || lecture.title.includes(q))
+    const items = found.slice((page - 1) * size, page * size).map(({ id, title, enrollmentClosesAt }) => ({ id, title, enrollmentClosesAt }))
+    return { items, page, size, total: found.length }
   })
 
   app.get('/lectures/:lectureId', {
@@ -221,6 +244,30 @@ export async function buildDemoApp (options: DemoOptions = {}): Promise<FastifyI
     }
     data.answers.set(key, now)
     return reply.code(201).send({ quizId, choice: request.body.choice, receivedAt: new Date(now).toISOString() })
+  })
+
+  // Failures on request, so that each kind of answer in the README's table can be tried on the demo.
+  app.get('/failures/:kind', {
+    handlerTimeout: options.failureTimeout ?? 1000,
+    schema: {
+      tags: ['오류 시연'],
+      summary: '일부러 실패하기',
+      description: '`exception`과 `string`은 처리되지 않은 예외로 500 `INTERNAL_ERROR`를, `library`는 다른 라이브러리의 409 오류로 `CONFLICT`를, ' +
+        '`timeout`은 처리 시간 초과로 503 `SERVICE_UNAVAILABLE`을 돌려줍니다. 예외의 내용은 응답에 담기지 않고 로그에만 남습니다.',
+      params: TFailureParams,
+      errors: ['CONFLICT', 'SERVICE_UNAVAILABLE']
+    }
+  }, async (request, reply) => {
+    switch (request.params.kind) {
+      case 'exception': throw new Error('강의 통계 캐시에 연결할 수 없습니다 (redis://10.0.0.7:6379)')
+      // eslint-disable-next-line no-throw-literal -- a thrown non-Error is what this shows
+      case 'string': throw 'quota exceeded'
+      case 'library': throw new LegacySyncConflict()
+      case 'timeout':
+        // Never answers by itself: Fastify's handlerTimeout aborts the request signal and answers with the error.
+        await once(request.signal, 'abort')
+        return reply
+    }
   })
 
   app.get('/health', { schema: { hide: true, response: { 200: Type.Object({ ok: Type.Boolean() }) } } }, async () => ({ ok: true }))

@@ -61,3 +61,27 @@ export const TAnswerBody = Type.Object({ choice: Type.Integer({ minimum: 1, maxi
 
 /** An accepted answer. */
 export const TAnswerReceipt = Type.Object({ quizId: Type.Integer(), choice: Type.Integer(), receivedAt: Type.String({ format: 'date-time' }) })
+
+/** Listing lectures: a page of the list, optionally filtered by title. */
+export const TLectureQuery = Type.Object({
+  page: Type.Optional(Type.Integer({ minimum: 1, default: 1, title: '페이지', description: '1부터 시작합니다.' })),
+  size: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 10, title: '페이지 크기', description: '한 페이지의 강의 수 (최대 50)' })),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 30, title: '검색어', description: '강의 이름에 들어 있는 말' }))
+})
+
+/** A page of lectures. */
+export const TLecturePage = Type.Object({
+  items: Type.Array(TLecture),
+  page: Type.Integer({ description: '페이지' }),
+  size: Type.Integer({ description: '페이지 크기' }),
+  total: Type.Integer({ description: '조건에 맞는 강의 수' })
+})
+
+/** The failures the demo can show on request. */
+export const FAILURE_KINDS = ['exception', 'string', 'library', 'timeout'] as const
+
+/** `:kind` of the failure route. */
+export const TFailureParams = Type.Object({
+  // One `enum` rather than a union of literals: Ajv then reports one error for a wrong kind.
+  kind: Type.Unsafe<typeof FAILURE_KINDS[number]>({ type: 'string', enum: [...FAILURE_KINDS], title: '실패 종류', description: '`exception`: 처리되지 않은 예외, `string`: Error가 아닌 값, `library`: 다른 라이브러리의 409 오류, `timeout`: 처리 시간 초과' })
+})

@@ -6,7 +6,7 @@ import { loadCatalogSync } from '../src/catalog/load.js'
 import { compileCatalog } from '../src/catalog/compile.js'
 import { anchorOf } from '../src/docs/anchors.js'
 import { renderErrorGuide } from '../src/docs/error-guide.js'
-import { exampleDetails, exampleResponse, exampleValue } from '../src/docs/example-response.js'
+import { exampleBody, exampleDetails } from '../src/envelope/example.js'
 import { errorCatalog } from '../src/index.js'
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url))
@@ -50,27 +50,12 @@ t.test('the example response is byte for byte what the server sends', async (t) 
   t.teardown(() => app.close())
   for (const code of ['SESSION_NOT_FOUND', 'QUIZ_SUBMIT_TOO_FAST', 'INSTRUCTOR_ONLY', 'SESSION_ENDED']) {
     const response = await app.inject(`/${code}`)
-    const example = exampleResponse(catalog.entries[code])
+    const example = JSON.stringify(exampleBody(catalog, catalog.entries[code]), null, 2)
     // Fastify numbers requests req-1, req-2, …; the guide shows the first.
     t.equal(JSON.stringify(JSON.parse(example)), response.body.replace(/"requestId":"req-\d+"/, '"requestId":"req-1"'), code)
     t.match(guide, example, `${code}: the guide shows it`)
     if (response.headers['retry-after'] !== undefined) t.match(guide, `Retry-After: ${response.headers['retry-after']}`)
   }
-})
-
-t.test('example values: the example, else one of the right type', async (t) => {
-  const cases: Array<[string, { spec: Parameters<typeof exampleValue>[1], want: unknown }]> = [
-    ['example', { spec: { type: 'integer', example: 7 }, want: 7 }],
-    ['enum', { spec: { type: 'string', enum: ['b', 'c'] }, want: 'b' }],
-    ['format', { spec: { type: 'string', format: 'email' }, want: 'user@example.com' }],
-    ['plain string', { spec: { type: 'string' }, want: '<name>' }],
-    ['integer', { spec: { type: 'integer', minimum: 3 }, want: 3 }],
-    ['number', { spec: { type: 'number' }, want: 1.5 }],
-    ['boolean', { spec: { type: 'boolean' }, want: true }],
-    ['array', { spec: { type: 'array', items: { type: 'integer' } }, want: [1] }],
-    ['object', { spec: { type: 'object', properties: { a: { type: 'boolean' }, b: { type: 'string', optional: true } } }, want: { a: true } }]
-  ]
-  for (const [label, { spec, want }] of cases) t.same(exampleValue('name', spec), want, label)
 })
 
 t.test('codes without a category go last, under 기타; catalog text cannot inject HTML or break tables', async (t) => {
@@ -88,4 +73,19 @@ t.test('codes without a category go last, under 기타; catalog text cannot inje
   t.match(text, '| `k` | `x` \\| `y` | 예 |  |')
   t.match(text, '| `l` | 숫자 목록 | 아니요 |  |')
   t.match(text, '| [`FIRST`](#first) | 503 | 첫째입니다. |  | 예 |  |')
+})
+
+t.test("the team's own codes come before the builtin ones, uncategorized ones (기타) included", async (t) => {
+  const mine = compileCatalog({
+    version: 1,
+    categories: { billing: '결제' },
+    errors: {
+      LOOSE_ONE: { status: 400, message: '분류 없는 팀 코드입니다.' },
+      CARD_DECLINED: { status: 402, message: '카드 결제가 거절되었습니다.', category: 'billing' }
+    }
+  })
+  const text = renderErrorGuide(mine, { source: 'mine.yaml' })
+  const headings = [...text.matchAll(/^## (.+)$/gm)].map((match) => match[1]).slice(2)
+  t.same(headings, ['결제', '기타', '공통 요청 오류', '공통 서버 오류'])
+  t.match(text, /- \[결제\]\(#category-billing\) \(1개\)\n- \[기타\]\(#category-other\) \(1개\)\n- \[공통 요청 오류\]/, 'the table of contents in the same order')
 })

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url'
 import { readCatalogDocumentSync } from '../src/catalog/load.js'
 import { parseCatalogText } from '../src/catalog/source.js'
 import { lintCatalogDocument, lintText } from '../src/lint/lint.js'
-import { findMojibake } from '../src/lint/mojibake.js'
+import { SyllableFrequency } from '../src/lint/hangul-frequency.js'
+import { findMojibake, type MojibakeReport } from '../src/lint/mojibake.js'
 import { LINT_RULES, lintRule } from '../src/lint/rules.js'
 import { speechLevelOfSentence, speechLevelsOf } from '../src/lint/speech-level.js'
 
@@ -17,7 +18,7 @@ t.test('mojibake is found, and repaired only where every byte survived', async (
   const cases: Array<[string, { given: string, want: { repaired: string, certain: boolean } | undefined }]> = [
     ['a whole sentence whose bytes all survive', { given: garble('세션 코드 오류'), want: { repaired: '세션 코드 오류', certain: true } }],
     ['Windows-1252 undefined bytes kept as C1 controls (Latin-1)', { given: garble('에러가 발생했습니다.'), want: { repaired: '에러가 발생했습니다.', certain: true } }],
-    ['a byte dropped by the wrong decoder', { given: 'ì—ëŸ¬', want: { repaired: '\uFFFD러', certain: false } }],
+    ['a byte dropped by the wrong decoder: ranked, the likeliest syllable first', { given: 'ì—ëŸ¬', want: { repaired: '에러', certain: false } }],
     ['an emoji read through Windows-1254 (ğ for 0xF0)', { given: 'ğŸ“‹ 목록', want: { repaired: '📋 목록', certain: true } }],
     ['clean Korean', { given: '세션을 찾을 수 없습니다.', want: undefined }],
     ['real Latin-1 words', { given: 'café, Straße, naïve résumé, ½ °C', want: undefined }],
@@ -42,8 +43,37 @@ t.test('the mojibake seed: every damaged line is flagged, and certain lines are 
   t.match(line32?.hint, /^replace with: /)
   const line1 = problems.find((problem) => problem.line === 1)
   t.equal(line1?.fix, undefined, 'a line with lost bytes gets no certain fix')
-  t.match(line1?.hint, /best guess .*코드/, 'but a best guess')
+  t.equal(line1?.hint?.split('; guessed')[0], 'check and retype it; best guess: # 에러 코드 가이드', 'but a best guess')
+  t.match(line1?.hint, /; guessed: 에 \(or [가-힣], [가-힣]\), 이 \(or /, 'naming the guessed syllables and their runners-up')
+  for (const problem of problems) {
+    const repaired = problem.fix ?? problem.hint?.replace(/^check and retype it; best guess: /, '').split('; guessed: ')[0]
+    t.notMatch(repaired, /[\uFFFD\u00C0-\u00FF]/u, `line ${problem.line}: no lost-byte mark and no stray lead byte left`)
+  }
   t.same(lintText('세션을 찾을 수 없습니다.\ncafé\n', 'clean.md'), [], 'clean text has no findings')
+})
+
+t.test('lost bytes: every byte a decoder drops is tried in every slot, and the candidates are ranked by Korean syllable counts', async (t) => {
+  const found = findMojibake('ì—ëŸ¬') as MojibakeReport
+  t.equal(found.guesses.length, 1)
+  t.equal(found.guesses[0].offset, 0)
+  t.ok(found.guesses[0].candidates.length >= 10 && found.guesses[0].candidates.length <= 16, `${found.guesses[0].candidates.length} candidates`)
+  t.ok(found.guesses[0].candidates.every((candidate) => /^[가-힣]$/.test(candidate)), 'all Hangul syllables')
+  const counted = findMojibake('ì—ëŸ¬', { frequency: SyllableFrequency.fromTexts(['역사 역할 역시']) }) as MojibakeReport
+  t.equal(counted.repaired, '역러', 'the counts decide the order')
+
+  // Windows-1254 leaves 0x8E and 0x9E undefined: 잘 (EC 9E 98) loses its middle byte.
+  const lost1254 = (text: string): string => [...new TextEncoder().encode(text)].filter((byte) => byte !== 0x8E && byte !== 0x9E && byte !== 0x90)
+    .map((byte) => new TextDecoder('windows-1252').decode(Uint8Array.of(byte))).join('')
+  const wrong = findMojibake(lost1254('잘못된 요청')) as MojibakeReport
+  t.equal(wrong.repaired, '잘못된 요청')
+  t.ok(wrong.guesses[0].candidates.includes('잘'))
+  // 자 (EC 9E 90) loses both continuation bytes: a lone lead byte, never left standing.
+  const lone = findMojibake(lost1254('비밀번호는 최소 8자 이상이어야 합니다.')) as MojibakeReport
+  t.notMatch(lone.repaired, /[\u00C0-\u00FF\uFFFD]/u, lone.repaired)
+  t.ok(lone.guesses.some((guess) => guess.offset === lone.repaired.indexOf('8') + 1 && guess.candidates.includes('자')), 'the lone lead is a guessed syllable with 자 among the candidates')
+  t.equal(findMojibake('così'), undefined, 'a lone accented letter with no mojibake around it is a real letter')
+  t.equal(SyllableFrequency.parse('3:가나 1:다', '2:가나').count('나'), 3, 'the compact table reads back')
+  t.equal(SyllableFrequency.fromTexts(['가나 가나 다']).serialize(1), '2:가나 1:다')
 })
 
 t.test('a catalog of messages taken from the seed is rejected with repairs', async (t) => {

@@ -16,12 +16,26 @@ for (const version of ['3.0.3', '3.1.0']) {
   })
 }
 
-t.test('every catalog code is a component named by the code, with the code as a constant and x- extensions', async (t) => {
+/** The codes the operations of a document answer with, in catalog order. */
+function usedCodes (document: Document, codes: readonly string[]): string[] {
+  const used = new Set<string>()
+  for (const item of Object.values<Document>(document.paths)) {
+    for (const operation of Object.values<Document>(item)) {
+      for (const response of Object.values<Document>(operation.responses)) for (const code of resolveRef(document, response)['x-error-codes'] ?? []) used.add(code)
+    }
+  }
+  return codes.filter((code) => used.has(code))
+}
+
+t.test('every code some route answers with is a component named by the code (no other), with the code as a constant and x- extensions', async (t) => {
   for (const version of ['3.0.3', '3.1.0']) {
     const { app, document } = await demoDocument({ openapi: version })
     t.teardown(() => app.close())
     const schemas = document.components.schemas
-    for (const code of app.errorCatalog.codes) t.ok(schemas[code], `${version}: components.schemas.${code}`)
+    const used = usedCodes(document, app.errorCatalog.codes)
+    t.same(Object.keys(schemas), used, `${version}: components.schemas lists the used codes, in catalog order`)
+    t.ok(used.includes('SESSION_FULL') && used.includes('CONFLICT'), 'declared codes are used')
+    t.notOk(used.includes('GATEWAY_TIMEOUT'), 'a builtin code no route answers with is left to the error guide')
 
     const full = schemas.SESSION_FULL
     const constant = version === '3.0.3' ? { enum: ['SESSION_FULL'] } : { const: 'SESSION_FULL' }
@@ -107,9 +121,14 @@ t.test('joining a session documents each status once, several codes as a oneOf d
   t.equal(resolveRef(document, media.examples.SESSION_NOT_STARTED).value.message, '세션이 아직 시작되지 않았습니다. 시작 예정 시각은 2026-11-22T10:00:00+09:00입니다.')
 
   const badRequest = resolveRef(document, responses['400'])
-  t.same(responses['400'], { $ref: '#/components/responses/DEVICE_ID_REQUIRED-or-VALIDATION_ERROR-or-INVALID_JSON' })
+  t.same(responses['400'], { $ref: '#/components/responses/DEVICE_ID_REQUIRED-or-VALIDATION_ERROR-or-INVALID_JSON.headers.authorization' },
+    'named by its codes and by the route\'s own validation example')
   t.same(badRequest['x-error-codes'], ['DEVICE_ID_REQUIRED', 'VALIDATION_ERROR', 'INVALID_JSON'], 'declared first, then implied')
-  t.same(resolveRef(document, badRequest.content[JSON_TYPE].examples.VALIDATION_ERROR).value.fieldErrors, { email: ['올바른 이메일 형식이 아닙니다.'] })
+  t.same(badRequest.content[JSON_TYPE].examples.VALIDATION_ERROR, { $ref: '#/components/examples/VALIDATION_ERROR.headers.authorization' })
+  t.match(resolveRef(document, badRequest.content[JSON_TYPE].examples.VALIDATION_ERROR).value, {
+    details: { location: 'headers' },
+    fieldErrors: { authorization: ['인증 토큰은 필수 항목입니다.'] }
+  })
   const notFound = resolveRef(document, responses['404'])
   t.same(responses['404'], { $ref: '#/components/responses/SESSION_NOT_FOUND' }, 'one code: the response is named by the code')
   t.same(notFound.content[JSON_TYPE].schema, { $ref: '#/components/schemas/SESSION_NOT_FOUND' }, 'one code: a plain $ref')
@@ -136,6 +155,7 @@ t.test('a code with retryAfter documents a Retry-After header; a read route has 
   const lecture = operation(document, '/lectures/{lectureId}', 'get').responses
   t.same(Object.keys(lecture).sort(), ['200', '400', '404', '500'])
   t.same(resolveRef(document, lecture['400']).content[JSON_TYPE].schema, { $ref: '#/components/schemas/VALIDATION_ERROR' }, 'a params schema implies VALIDATION_ERROR')
+  t.same(resolveRef(document, resolveRef(document, lecture['400']).content[JSON_TYPE].examples.VALIDATION_ERROR).value.fieldErrors, { lectureId: ['강의 번호는 정수여야 합니다.'] })
   t.equal(resolveRef(document, resolveRef(document, lecture['404']).content[JSON_TYPE].examples.LECTURE_NOT_FOUND).value.message, '강의를 찾을 수 없습니다. (강의 번호 42)')
 
   const enroll = operation(document, '/lectures/{lectureId}/enrollments', 'post').responses
@@ -151,8 +171,10 @@ t.test("each code's example is written once, under components.examples, and ever
   const { app, document } = await demoDocument()
   t.teardown(() => app.close())
   const { examples, responses: shared } = document.components
-  t.same(Object.keys(examples), app.errorCatalog.codes, 'one example per catalog code, named by the code')
-  for (const code of app.errorCatalog.codes) {
+  const codes = usedCodes(document, app.errorCatalog.codes)
+  const variants = Object.keys(examples).filter((name) => name.startsWith('VALIDATION_ERROR.'))
+  t.same(Object.keys(examples), [...codes, ...variants], 'one example per used code, named by the code, then the routes\' own validation examples')
+  for (const code of codes) {
     const { summary, value } = examples[code]
     t.equal(value.code, code)
     t.equal(summary, `${code}: ${value.message}`, `${code}: the summary is the code and its Korean message`)
@@ -185,9 +207,11 @@ t.test("each code's example is written once, under components.examples, and ever
   }
   t.same(Object.keys(shared).sort(), [...used].sort(), 'components.responses holds the used responses, no other')
   for (const [name, response] of Object.entries<Document>(shared)) {
-    t.equal(name, response['x-error-codes'].join('-or-'), `${name} is named by its codes`)
+    const own = /\.(\w+\.[\w-]+)$/.exec(name)?.[1]
+    t.equal(name, response['x-error-codes'].join('-or-') + (own === undefined ? '' : `.${own}`), `${name} is named by its codes (and its validation example)`)
     for (const [code, example] of Object.entries<Document>(response.content[JSON_TYPE].examples)) {
-      t.same(example, { $ref: `#/components/examples/${code}` }, `${name}: ${code}'s example is referenced, not copied`)
+      const target = code === 'VALIDATION_ERROR' && own !== undefined ? `VALIDATION_ERROR.${own}` : code
+      t.same(example, { $ref: `#/components/examples/${target}` }, `${name}: ${code}'s example is referenced, not copied`)
     }
   }
 })
@@ -214,4 +238,28 @@ t.test('no object appears twice in the document, and its YAML reads back as the 
     // The yaml package's own reader, with its default alias limit.
     t.same(parseYaml(yaml), JSON.parse(JSON.stringify(document)), `${openapi}: the YAML document is the JSON document`)
   }
+})
+
+t.test("each route's validation example names one of the route's own fields", async (t) => {
+  const { app, document } = await demoDocument()
+  t.teardown(() => app.close())
+  let checked = 0
+  for (const [path, item] of Object.entries<Document>(document.paths)) {
+    for (const [method, operation] of Object.entries<Document>(item)) {
+      const badRequest = operation.responses['400'] === undefined ? undefined : resolveRef(document, operation.responses['400'])
+      const example = badRequest?.content[JSON_TYPE].examples.VALIDATION_ERROR
+      if (example === undefined) continue
+      const { value } = resolveRef(document, example)
+      const location: string = value.details.location
+      const fields = location === 'body'
+        ? Object.keys(resolveRef(document, operation.requestBody.content[JSON_TYPE].schema).properties)
+        : (operation.parameters as Document[]).filter((parameter) => parameter.in === { querystring: 'query', params: 'path', headers: 'header' }[location]).map((parameter) => parameter.name)
+      const named = Object.keys(value.fieldErrors)
+      t.equal(named.length, 1, `${method} ${path}: one field`)
+      t.ok(fields.includes(named[0]), `${method} ${path}: ${location} ${named[0]} is one of its own fields (${fields.join(', ')})`)
+      t.match(value.fieldErrors[named[0]][0], /[가-힣]/, `${method} ${path}: a Korean message`)
+      checked++
+    }
+  }
+  t.equal(checked, 9, 'every route with a request schema was checked')
 })

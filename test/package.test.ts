@@ -1,21 +1,48 @@
 /**
- * The package as a user installs it: `npm pack`, unpacked into a node_modules folder, loaded with `require`
- * and with `import`, and checked by @arethetypeswrong/cli for types under every resolution mode.
+ * The package as a user installs it: `npm pack` once, then
+ * - unpacked into a node_modules folder, loaded with `require` and with `import`, and checked by
+ *   @arethetypeswrong/cli for types under the node16 profile (node10 resolves no subpath export);
+ * - an ESM and a CommonJS consumer compiled with `skipLibCheck: false` (attw does not type-check the
+ *   declarations' own bodies), the ESM one with a module made by the packed `error-catalog generate`;
+ * - installed with `npm install --install-strategy=linked` (pnpm's isolated layout: only direct dependencies
+ *   are visible) outside the repo, where a generated module must load with nothing but the package.
  */
 import t from 'tap'
 import { execFile } from 'node:child_process'
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
+import ts from 'typescript'
+
+// Packing builds the package (tsup and its declarations) and the linked install fetches fastify's tree:
+// slower than the runner's default per file.
+t.setTimeout(600_000)
 
 const run = promisify(execFile)
 const root = fileURLToPath(new URL('..', import.meta.url))
 // Inside the repo, so that the unpacked package resolves its dependencies from the repo's node_modules.
 const work = join(root, '.tmp-pack', `test-${process.pid}`)
+const installed = join(work, 'node_modules', 'fastify-error-catalog')
+let tarball = ''
 
-t.before(() => { mkdirSync(join(work, 'node_modules'), { recursive: true }) })
+t.before(async () => {
+  mkdirSync(installed, { recursive: true })
+  await run('npm', ['pack', '--pack-destination', work], { cwd: root, maxBuffer: 1 << 24 })
+  tarball = join(work, readdirSync(work).find((name) => name.endsWith('.tgz')) as string)
+  await run('tar', ['xzf', tarball, '-C', installed, '--strip-components=1'])
+})
 t.teardown(() => { rmSync(work, { recursive: true, force: true }) })
+
+const CATALOG = `version: 1
+errors:
+  SESSION_NOT_FOUND:
+    status: 404
+    message: 세션을 찾을 수 없습니다. ({sessionCode})
+    details:
+      sessionCode: { type: string }
+`
 
 const usage = (load: string): string => `
 ${load}
@@ -25,29 +52,32 @@ async function main () {
   await app.register(pkg.errorCatalog, { catalog: { version: 1, errors: { SESSION_NOT_FOUND: { status: 404, message: '세션을 찾을 수 없습니다. ({sessionCode})', details: { sessionCode: { type: 'string' } } } } } })
   app.get('/s', async () => { throw app.errors.SESSION_NOT_FOUND({ sessionCode: 'A1' }) })
   const res = await app.inject('/s')
-  console.log(JSON.stringify({ status: res.statusCode, body: res.json(), isError: pkg.isCatalogError(app.errors.SESSION_NOT_FOUND({})), hasDefault: typeof pkg.default }))
+  const bare = Fastify()
+  await bare.register(require('fastify-error-catalog'), { catalog: { version: 1, errors: {} } })
+  const missing = await bare.inject('/nope')
+  console.log(JSON.stringify({ status: res.statusCode, body: res.json(), isError: pkg.isCatalogError(app.errors.SESSION_NOT_FOUND({})), hasDefault: typeof pkg.default, registeredByRequire: missing.json().code }))
 }
 main()
 `
 
 t.test('the packed package works from require and import, with types for each', async (t) => {
-  await run('npm', ['pack', '--pack-destination', work], { cwd: root, maxBuffer: 1 << 24 })
-  const tarball = readdirSync(work).find((name) => name.endsWith('.tgz'))
-  t.ok(tarball, 'npm pack made a tarball')
-  const installed = join(work, 'node_modules', 'fastify-error-catalog')
-  mkdirSync(installed, { recursive: true })
-  await run('tar', ['xzf', join(work, tarball as string), '-C', installed, '--strip-components=1'])
-
-  const { stdout: files } = await run('tar', ['tzf', join(work, tarball as string)])
+  const { stdout: files } = await run('tar', ['tzf', tarball])
   t.match(files, 'package/catalog/builtin.yaml', 'the builtin catalog ships')
-  t.notMatch(files, /package\/(src|test)\//, 'sources and tests do not ship')
+  t.match(files, 'package/LICENSE', 'the licence ships')
+  t.match(files, 'package/CHANGELOG.md', 'the changelog ships')
+  t.notMatch(files, /package\/(src|test|scripts)\//, 'sources, tests and build scripts do not ship')
+  t.notMatch(files, /\.map\n/, 'no source maps (they would point at sources that do not ship)')
+  t.notMatch(files, 'package/dist/cli.cjs', 'the CLI ships once, as ESM (bin runs dist/cli.js)')
+  const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'))
+  t.match(manifest, { repository: { url: /github\.com\/fastify-error-catalog\/fastify-error-catalog/ }, bugs: { url: /issues$/ }, homepage: /^https:/ })
 
   writeFileSync(join(work, 'use.cjs'), usage("const pkg = require('fastify-error-catalog')"))
   writeFileSync(join(work, 'use.mjs'), usage("import * as pkg from 'fastify-error-catalog'\nimport { createRequire } from 'node:module'\nconst require = createRequire(import.meta.url)"))
   const want = {
     status: 404,
     body: { code: 'SESSION_NOT_FOUND', status: 404, message: '세션을 찾을 수 없습니다. (A1)', retryable: false, suggestions: [], details: { sessionCode: 'A1' }, requestId: 'req-1' },
-    isError: true
+    isError: true,
+    registeredByRequire: 'NOT_FOUND'
   }
   for (const file of ['use.cjs', 'use.mjs']) {
     const { stdout } = await run(process.execPath, [join(work, file)], { cwd: work })
@@ -56,8 +86,130 @@ t.test('the packed package works from require and import, with types for each', 
     t.equal(got.hasDefault, 'function', `${file}: the plugin is also the default export`)
   }
 
-  const attw = await run(join(root, 'node_modules', '.bin', 'attw'), [join(work, tarball as string), '--profile', 'node16', '--format', 'json'], { cwd: root, maxBuffer: 1 << 24 })
+  const attw = await run(join(root, 'node_modules', '.bin', 'attw'), [tarball, '--profile', 'node16', '--format', 'json'], { cwd: root, maxBuffer: 1 << 24 })
     .catch((error: { stdout: string }) => error)
   const report = JSON.parse(attw.stdout)
-  t.same(report.analysis?.problems ?? report.problems, [], 'are-the-types-wrong finds no problems')
+  // --profile node16 leaves out node10 resolution (TypeScript's `moduleResolution: node`), which resolves no subpath
+  // export; the JSON report lists its findings anyway.
+  const problems = (report.analysis?.problems ?? report.problems) as Array<{ resolutionKind?: string }>
+  t.same(problems.filter((problem) => problem.resolutionKind !== 'node10'), [], 'are-the-types-wrong finds no problems (node16 profile)')
+})
+
+/** Type-checks one consumer project; returns the diagnostics as `file(line): message` lines. */
+function typeCheck (dir: string, files: string[]): string[] {
+  const program = ts.createProgram(files.map((file) => join(dir, file)), {
+    module: ts.ModuleKind.Node16,
+    moduleResolution: ts.ModuleResolutionKind.Node16,
+    target: ts.ScriptTarget.ES2022,
+    strict: true,
+    skipLibCheck: false,
+    noEmit: true,
+    types: ['node']
+  })
+  return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
+    const where = diagnostic.file === undefined ? '' : `${diagnostic.file.fileName.slice(work.length + 1)}(${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line + 1}): `
+    return where + ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')
+  })
+}
+
+t.test('ESM and CommonJS consumers compile against the packed declarations with skipLibCheck: false', async (t) => {
+  const esm = join(work, 'consumer-esm')
+  const cjs = join(work, 'consumer-cjs')
+  mkdirSync(esm, { recursive: true })
+  mkdirSync(cjs, { recursive: true })
+  writeFileSync(join(esm, 'package.json'), '{ "type": "module" }')
+  writeFileSync(join(esm, 'errors.yaml'), CATALOG)
+  await run(process.execPath, [join(installed, 'dist', 'cli.js'), 'generate', 'errors.yaml', '--out', 'errors.ts'], { cwd: esm })
+  writeFileSync(join(esm, 'server.mts'), `
+import Fastify from 'fastify'
+import errorCatalog, { clientErrorHandler, frameworkErrors, ajvOptions, libraryErrors, type ErrorCatalogOptions } from 'fastify-error-catalog'
+import { ERROR_CODES, type SessionNotFoundDetails } from './errors.js'
+
+const app = Fastify({ frameworkErrors, clientErrorHandler, ajv: ajvOptions() })
+const options: ErrorCatalogOptions = { catalog: 'errors.yaml' }
+await app.register(errorCatalog, options)
+const details: SessionNotFoundDetails = { sessionCode: 'A1' }
+const error = app.errors.SESSION_NOT_FOUND(details)
+const code: 'SESSION_NOT_FOUND' = error.code
+// @ts-expect-error: the generated module types app.errors, so a code the catalog lacks does not compile
+app.errors.NO_SUCH_CODE({})
+const thrown: Error = new libraryErrors.FEC_ERR_CODE_MISSING('X')
+export { code, thrown, ERROR_CODES }
+`)
+  writeFileSync(join(cjs, 'server.cts'), `
+import Fastify = require('fastify')
+import errorCatalog = require('fastify-error-catalog')
+
+const app = Fastify({ frameworkErrors: errorCatalog.frameworkErrors, clientErrorHandler: errorCatalog.clientErrorHandler })
+async function main (): Promise<void> {
+  await app.register(require('fastify-error-catalog'), { catalog: 'errors.yaml' })
+  await app.register(errorCatalog, { catalog: 'errors.yaml' })
+  await app.register(errorCatalog.errorCatalog, { catalog: 'errors.yaml' })
+  await app.register(errorCatalog.default, { catalog: 'errors.yaml' })
+  const thrown: Error = new errorCatalog.libraryErrors.FEC_ERR_CODE_MISSING('X')
+  const schema = errorCatalog.Type.Object({ id: errorCatalog.Type.String() })
+  const value: errorCatalog.Static<typeof schema> = { id: 'a' }
+  void thrown
+  void value
+}
+void main
+`)
+  t.same(typeCheck(esm, ['server.mts', 'errors.ts']), [], 'the ESM consumer and its generated module compile')
+  t.same(typeCheck(cjs, ['server.cts']), [], 'the CommonJS consumer compiles, register(require(...)) included')
+})
+
+t.test('error-catalog init and the three lines it prints give a typed, documented, validated app under an isolated install', async (t) => {
+  const app = mkdtempSync(join(tmpdir(), 'fec-init-'))
+  t.teardown(() => rmSync(app, { recursive: true, force: true }))
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'init-app', private: true, type: 'module' }))
+  await run('npm', ['install', '--install-strategy=linked', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', tarball, 'fastify@5', '@fastify/swagger@9'], { cwd: app, maxBuffer: 1 << 24 })
+  t.same(readdirSync(join(app, 'node_modules')).filter((name) => !name.startsWith('.')).sort(), ['@fastify', 'fastify', 'fastify-error-catalog'], 'only the direct dependencies are visible to the app')
+
+  const init = await run(process.execPath, [join(app, 'node_modules', '.bin', 'error-catalog'), 'init', '--json'], { cwd: app })
+  const { files, next } = JSON.parse(init.stdout) as { files: string[], next: string[] }
+  t.same(files, ['catalog/errors.yaml', 'src/generated/errors.ts'])
+  t.equal(next.length, 3, 'three lines to paste')
+  const generated = readFileSync(join(app, 'src', 'generated', 'errors.ts'), 'utf8')
+  t.notMatch(generated, /from '(?!fastify-error-catalog')/, 'the generated module imports only fastify-error-catalog')
+
+  // A server written as a user would: the package's imports, then init's three lines where they say.
+  const server = (body: string): string => `import Fastify from 'fastify'
+import swagger from '@fastify/swagger'
+import errorCatalog, { ajvOptions, clientErrorHandler, frameworkErrors } from 'fastify-error-catalog'
+${next[0]}
+${next[1]}
+await app.register(errorCatalog, { catalog: 'catalog/errors.yaml' })
+${next[2]}
+const signup = { type: 'object', required: ['email', 'name'], properties: { email: { type: 'string', format: 'email' }, name: { type: 'string', minLength: 2 } } } as const
+app.post('/users', { schema: { body: signup, errors: ['EMAIL_ALREADY_USED'] } }, async () => { throw app.errors.EMAIL_ALREADY_USED({ email: 'a@example.com' }) })
+app.get('/users/:id', { schema: { errors: ['USER_NOT_FOUND'] } }, async (request) => { throw app.errors.USER_NOT_FOUND({ userId: (request.params as { id: string }).id }) })
+${body}
+await app.ready()
+const invalid = await app.inject({ method: 'POST', url: '/users', payload: { email: 'nope', name: 'x' } })
+const missing = await app.inject('/users/42')
+const document = app.swagger() as unknown as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>>, components: { schemas: Record<string, unknown> } }
+console.log(JSON.stringify({ invalid: invalid.json(), missing: missing.json(), documented: Object.keys(document.paths['/users/{id}'].get.responses), components: Object.keys(document.components.schemas) }))
+`
+  writeFileSync(join(app, 'src', 'server.ts'), server(''))
+  writeFileSync(join(app, 'src', 'wrong.ts'), server('app.errors.ANYTHING_GOES({ whatever: 1 })\napp.errors.USER_NOT_FOUND({ userId: 42 })'))
+  const check = (file: string): string[] => ts.getPreEmitDiagnostics(ts.createProgram([join(app, 'src', file)], {
+    module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, strict: true, skipLibCheck: false, noEmit: true, types: []
+  })).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'))
+  t.same(check('server.ts'), [], 'the app compiles, strict, with skipLibCheck: false')
+  const wrong = check('wrong.ts')
+  t.equal(wrong.length, 2, 'a code the catalog lacks and a detail of the wrong type do not compile')
+  t.match(wrong[0], /ANYTHING_GOES/)
+  t.match(wrong[1], /number.*string/)
+
+  // Node 20 cannot run TypeScript: strip the types as any build step would.
+  for (const file of ['server.ts', 'generated/errors.ts']) {
+    const source = readFileSync(join(app, 'src', file), 'utf8')
+    writeFileSync(join(app, 'src', file.replace(/\.ts$/, '.js')), ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true } }).outputText)
+  }
+  const { stdout } = await run(process.execPath, ['src/server.js'], { cwd: app })
+  const got = JSON.parse(stdout)
+  t.match(got.invalid, { code: 'VALIDATION_ERROR', status: 400, fieldErrors: { email: [/이메일|email/], name: [String] } }, 'validated: every failing field, in Korean')
+  t.match(got.missing, { code: 'USER_NOT_FOUND', status: 404, message: '회원을 찾을 수 없습니다. (회원 번호 42)' }, 'the typed factory answers in the envelope')
+  t.ok(got.documented.includes('404'), 'documented: the route\'s 404 is in the OpenAPI document')
+  t.ok(got.components.includes('USER_NOT_FOUND'), 'documented: the code has its component schema')
 })

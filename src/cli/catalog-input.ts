@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { isAbsolute, relative, resolve } from 'node:path'
 import { parseCatalogText, syntaxOf, type CatalogDocument } from '../catalog/source.js'
+import { rememberSource } from './code-frame.js'
 import { UsageError } from './io.js'
 
 const GIT_REF = /^([^:\\/][^:]*):(.+)$/
@@ -30,7 +31,9 @@ export function readCatalogInput (spec: string, cwd: string): CatalogDocument {
   } catch (error) {
     throw new UsageError(`${spec}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`)
   }
-  return parseCatalogText(text, displayPath(spec, cwd), syntax)
+  const shown = displayPath(spec, cwd)
+  rememberSource(shown, text)
+  return parseCatalogText(text, shown, syntax)
 }
 
 function readFromGit (ref: string, file: string, cwd: string, spec: string): CatalogDocument {
@@ -44,5 +47,6 @@ function readFromGit (ref: string, file: string, cwd: string, spec: string): Cat
     const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim().split('\n')[0]
     throw new UsageError(`${spec}: not a file, and git cannot show it${stderr === '' ? '' : ` (${stderr})`}`)
   }
+  rememberSource(spec, text)
   return parseCatalogText(text, spec, syntax)
 }

@@ -8,6 +8,19 @@ export interface CliIo {
   readonly cwd: string
   /** Stops a long-running command (`generate --watch`). */
   readonly signal?: AbortSignal | undefined
+  /** Colour the output (default false). */
+  readonly color?: boolean | undefined
+}
+
+/**
+ * Whether to colour: `FORCE_COLOR` (other than `0`/`false`) forces it, as in Node itself; otherwise a non-empty
+ * `NO_COLOR` (https://no-color.org) turns it off; otherwise colour when the stream is a terminal that is not `dumb`.
+ */
+export function colorEnabled (env: Readonly<Record<string, string | undefined>>, isTTY: boolean): boolean {
+  const force = env.FORCE_COLOR
+  if (force !== undefined) return force !== '0' && force !== 'false'
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false
+  return isTTY && env.TERM !== 'dumb'
 }
 
 /** Exit codes of every command: 0 all good, 1 the command found problems, 2 it could not run (usage, unreadable file). */
@@ -24,6 +37,7 @@ export function processIo (signal?: AbortSignal): CliIo {
     stdout: (text) => { process.stdout.write(text) },
     stderr: (text) => { process.stderr.write(text) },
     cwd: process.cwd(),
-    signal
+    signal,
+    color: colorEnabled(process.env, process.stdout.isTTY === true)
   }
 }

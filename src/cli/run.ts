@@ -2,7 +2,9 @@
 import { checkCommand } from './commands/check.js'
 import { diffCommand } from './commands/diff.js'
 import { docsCommand } from './commands/docs.js'
+import { exportCommand } from './commands/export.js'
 import { generateCommand } from './commands/generate.js'
+import { initCommand } from './commands/init.js'
 import { lintCommand } from './commands/lint.js'
 import { schemaCommand } from './commands/schema.js'
 import { EXIT, UsageError, type CliIo } from './io.js'
@@ -12,23 +14,27 @@ export type Command = (argv: readonly string[], io: CliIo) => Promise<number>
 
 /** Every command, by name. */
 export const COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
+  init: initCommand,
   generate: generateCommand,
   check: checkCommand,
   lint: lintCommand,
   docs: docsCommand,
   diff: diffCommand,
-  schema: schemaCommand
+  schema: schemaCommand,
+  export: exportCommand
 })
 
 export const USAGE = `Usage: error-catalog <command> [options]
 
 Commands:
+  init                 write a starter catalog and its typed module; print the lines to paste
   generate <catalog>   write the typed TypeScript module (--watch regenerates on save)
   check <catalog>      fail when a generated module, guide or schema is stale
   lint <file...>       report every problem of a catalog, with rule ids and fix hints
   docs <catalog>       write the Korean Markdown error guide
   diff <old> <new>     classify changes as breaking or compatible (files or REF:path)
   schema               write the JSON Schema of the catalog format
+  export <catalog>     write the catalog for app clients: JSON, Android, iOS, Kotlin
 
 Every command takes --json and --help. Exit codes: 0 ok, 1 problems found, 2 usage error.
 See docs/cli.md.

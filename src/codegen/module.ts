@@ -33,8 +33,8 @@ export function renderModule (catalog: CompiledCatalog, options: ModuleOptions):
   line(GENERATED_HEADER)
   const notes = [entries.some((entry) => entry.builtin) ? 'with the builtin catalog' : 'without the builtin catalog', ...(options.augment === false ? ['without the app.errors augmentation'] : [])]
   line(`// Source: ${options.source} (${notes.join(', ')}). \`error-catalog check\` fails when this file is stale.`)
-  line("import { Type, type Static } from '@sinclair/typebox'")
-  line(`import { isCatalogError, type CatalogError, type CatalogErrorOptions, type CompiledCatalog } from ${quote(library)}`)
+  // Only the library: under an isolated install (pnpm, npm's linked strategy) its dependencies are not the app's.
+  line(`import { isCatalogError, Type, type CatalogError, type CatalogErrorOptions, type CompiledCatalog, type Static } from ${quote(library)}`)
   line()
   line('/** Every code of the catalog, in catalog order. */')
   line('export const ERROR_CODES = [')

@@ -4,13 +4,14 @@
  */
 import { builtinDocument } from '../catalog/builtin.js'
 import { checkCatalogDocument } from '../catalog/check.js'
-import { fromPointer, sortProblems, toPointer, type CatalogProblem } from '../catalog/problems.js'
+import { escapePointer, fromPointer, sortProblems, toPointer, type CatalogProblem } from '../catalog/problems.js'
 import type { CatalogDocument } from '../catalog/source.js'
 import { placeholdersOf } from '../catalog/template.js'
-import { findMojibake } from './mojibake.js'
-import { lintRule } from './rules.js'
+import { findMojibake, type MojibakeReport } from './mojibake.js'
+import { lintRule, parseRuleSetting, ruleIdProblem, type RuleSetting } from './rules.js'
 import { speechLevelsOf, type SpeechLevel } from './speech-level.js'
 import { ALWAYS_RETRYABLE, NEVER_RETRYABLE } from './status-sense.js'
+import { contradictsTable, grpcStatusOfHttp, httpStatusOfGrpc, isGrpcStatusName } from '../grpc/status.js'
 
 /** A lint finding: a catalog problem, with the repaired text when the fix is certain. */
 export interface LintProblem extends CatalogProblem {
@@ -22,6 +23,8 @@ export interface LintProblem extends CatalogProblem {
 export interface LintOptions {
   /** Codes a deprecation may point to besides the catalog's own (default: the builtin catalog's). */
   knownCodes?: readonly string[]
+  /** Rule settings that win over the catalog's own `lint.rules` (the `--rule` flag). */
+  rules?: Readonly<Record<string, RuleSetting>>
 }
 
 type Report = (pointer: string, rule: string, message: string, extra?: { hint?: string, fix?: string, key?: boolean }) => void
@@ -51,32 +54,60 @@ export function lintCatalogDocument (document: CatalogDocument, options: LintOpt
   }
   // A status out of range is also a schema error; the lint rule says it better, so keep one of the two.
   const ranged = new Set(problems.filter((problem) => problem.rule === 'status-range').map((problem) => problem.pointer))
-  return sortProblems(problems.filter((problem) => !(problem.rule === 'schema' && ranged.has(problem.pointer))))
+  const settings = { ...catalogSettings(data, report), ...options.rules }
+  return sortProblems(applySettings(problems.filter((problem) => !(problem.rule === 'schema' && ranged.has(problem.pointer))), settings))
+}
+
+/** The catalog's `lint.rules`, the valid part; a rule lint does not have (or cannot change) is reported. */
+function catalogSettings (data: unknown, report: Report): Record<string, RuleSetting> {
+  const rules = isRecord(data) && isRecord(data.lint) && isRecord(data.lint.rules) ? data.lint.rules : {}
+  const settings: Record<string, RuleSetting> = {}
+  for (const [id, value] of Object.entries(rules)) {
+    const problem = ruleIdProblem(id)
+    const setting = parseRuleSetting(value)
+    if (problem !== undefined) report(`/lint/rules/${escapePointer(id)}`, 'lint-config', problem, { key: true, hint: 'name a rule of `error-catalog lint --help`' })
+    else if (setting !== undefined) settings[id] = setting
+  }
+  return settings
+}
+
+/** Each problem at the severity its rule is set to; rules set to `off` are dropped. */
+function applySettings<T extends CatalogProblem> (problems: readonly T[], settings: Readonly<Record<string, RuleSetting>>): T[] {
+  const out: T[] = []
+  for (const problem of problems) {
+    const setting = lintRule(problem.rule)?.fixed === false ? settings[problem.rule] : undefined
+    if (setting === 'off') continue
+    out.push(setting === undefined ? problem : { ...problem, severity: setting })
+  }
+  return out
 }
 
 /** Scans any text file (a Markdown error guide, say) for mojibake, line by line. */
-export function lintText (text: string, file: string): LintProblem[] {
+export function lintText (text: string, file: string, options: Pick<LintOptions, 'rules'> = {}): LintProblem[] {
   const problems: LintProblem[] = []
   text.split(/\r?\n/).forEach((line, index) => {
     const found = findMojibake(line)
     if (found === undefined) return
     const col = found.spans[0].start + 1
-    problems.push({ file, line: index + 1, col, pointer: '', severity: 'error', rule: 'mojibake', ...mojibakeMessage(found.repaired, found.certain) })
+    problems.push({ file, line: index + 1, col, pointer: '', severity: 'error', rule: 'mojibake', ...mojibakeMessage(found) })
   })
-  return problems
+  return applySettings(problems, options.rules ?? {})
 }
 
-function mojibakeMessage (repaired: string, certain: boolean): { message: string, hint: string, fix?: string } {
-  return certain
-    ? { message: 'mojibake: UTF-8 text decoded as Windows-1252/Latin-1', hint: `replace with: ${repaired}`, fix: repaired }
-    : { message: 'mojibake: UTF-8 text decoded as Windows-1252/Latin-1; some bytes were lost, so the repair is not certain', hint: `retype it; best guess (� = lost): ${repaired}` }
+function mojibakeMessage (found: MojibakeReport): { message: string, hint: string, fix?: string } {
+  if (found.certain) return { message: 'mojibake: UTF-8 text decoded as Windows-1252/Latin-1', hint: `replace with: ${found.repaired}`, fix: found.repaired }
+  const ranked = found.guesses.map((guess) => guess.candidates.length === 1 ? guess.candidates[0] : `${guess.candidates[0]} (or ${guess.candidates.slice(1, 3).join(', ')})`)
+  return {
+    message: 'mojibake: UTF-8 text decoded as Windows-1252/Latin-1; some bytes were lost, so the repair is not certain',
+    hint: `check and retype it; best guess: ${found.repaired}${ranked.length === 0 ? '' : `; guessed: ${ranked.join(', ')}`}`
+  }
 }
 
 function lintStrings (value: unknown, path: Array<string | number>, report: Report): void {
   if (typeof value === 'string') {
     const found = findMojibake(value)
     if (found !== undefined) {
-      const { message, hint, fix } = mojibakeMessage(found.repaired, found.certain)
+      const { message, hint, fix } = mojibakeMessage(found)
       report(toPointer(path), 'mojibake', message, defined({ hint, fix }))
     }
   } else if (Array.isArray(value)) {
@@ -84,7 +115,7 @@ function lintStrings (value: unknown, path: Array<string | number>, report: Repo
   } else if (isRecord(value)) {
     for (const [key, item] of Object.entries(value)) {
       const found = findMojibake(key)
-      if (found !== undefined) report(toPointer([...path, key]), 'mojibake', mojibakeMessage(found.repaired, found.certain).message, { key: true, hint: `key ${JSON.stringify(key)} reads ${JSON.stringify(found.repaired)}` })
+      if (found !== undefined) report(toPointer([...path, key]), 'mojibake', mojibakeMessage(found).message, { key: true, hint: `key ${JSON.stringify(key)} reads ${JSON.stringify(found.repaired)}` })
       lintStrings(item, [...path, key], report)
     }
   }
@@ -109,6 +140,9 @@ function lintEntry (code: string, entry: Entry, report: Report, context: { known
   }
   if (entry.retryAfter !== undefined && entry.retryable !== true) {
     report(`${at}/retryAfter`, 'retry-after-not-retryable', 'retryAfter on an error that is not retryable', { hint: 'add `retryable: true`, or remove `retryAfter`' })
+  }
+  if (typeof status === 'number' && isGrpcStatusName(entry.grpc) && contradictsTable(status, entry.grpc)) {
+    report(`${at}/grpc`, 'grpc-status-mismatch', `HTTP ${status} with gRPC ${entry.grpc}: the table maps ${entry.grpc} to ${httpStatusOfGrpc(entry.grpc)}`, { hint: `for ${status} the table gives ${grpcStatusOfHttp(status)}; a gateway that maps by status answers ${httpStatusOfGrpc(entry.grpc)}` })
   }
   if (entry.deprecated === true || (typeof entry.deprecated === 'string' && !namesCode(entry.deprecated, code, context.known))) {
     report(`${at}/deprecated`, 'deprecated-replacement', `${code} is deprecated without naming a replacement code`, { hint: 'write the replacement into `deprecated`, e.g. "대신 NEW_CODE를 사용하세요."' })

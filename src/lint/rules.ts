@@ -1,8 +1,10 @@
 /**
  * The lint rules, one table: id, severity, what the rule wants. The loader's own rules (syntax, schema,
  * placeholders, categories, reserved codes) are listed too, so that `error-catalog lint` and docs/cli.md
- * describe one set.
+ * describe one set. A catalog (`lint: { rules: { … } }`) or the `--rule` flag may change the severity of
+ * lint's own rules or turn them off; the loader's rules stay errors, since the loader rejects such a catalog anyway.
  */
+import { didYouMean } from '../catalog/did-you-mean.js'
 
 /** One lint rule. */
 export interface LintRule {
@@ -10,29 +12,42 @@ export interface LintRule {
   readonly severity: 'error' | 'warning'
   /** What the rule checks, one line (docs/cli.md). */
   readonly summary: string
+  /** True for rules that are always errors (the loader's, and `lint-config`): no setting changes them. */
+  readonly fixed: boolean
 }
 
-const rule = (id: string, severity: LintRule['severity'], summary: string): LintRule => ({ id, severity, summary })
+/** What a catalog or a flag may set a rule to. */
+export type RuleSetting = 'error' | 'warning' | 'off'
+
+/** A rule that is always an error: the loader's, and lint's check of its own settings. */
+const fixed = (id: string, summary: string): LintRule => ({ id, severity: 'error', summary, fixed: true })
+const rule = (id: string, severity: LintRule['severity'], summary: string): LintRule => ({ id, severity, summary, fixed: false })
 
 /** Every rule `lint` applies, loader rules first. */
 export const LINT_RULES: readonly LintRule[] = Object.freeze([
-  rule('syntax', 'error', 'the file is not valid YAML or JSON'),
-  rule('duplicate-key', 'error', 'a key appears twice in one mapping (the first value would be lost)'),
-  rule('schema', 'error', 'a value does not match the catalog format'),
-  rule('unknown-key', 'error', 'a key the catalog format does not define (often a typo)'),
-  rule('required', 'error', 'a required key is missing'),
-  rule('code-name', 'error', 'an error code that is not UPPER_SNAKE_CASE'),
-  rule('detail-name', 'error', 'a detail name that is not an identifier'),
-  rule('category-name', 'error', 'a category id that is not lower-case'),
-  rule('detail-type', 'error', 'a detail without a known `type`'),
-  rule('unknown-category', 'error', 'an entry names a category that `categories` does not declare'),
-  rule('unknown-placeholder', 'error', 'a {placeholder} in a message or suggestion that names no detail'),
-  rule('reserved-code', 'error', 'a retired code (listed in `reserved`) is defined again'),
-  rule('status-range', 'error', 'a status outside 400–599: errors are 4xx or 5xx'),
+  fixed('syntax', 'the file is not valid YAML or JSON'),
+  fixed('duplicate-key', 'a key appears twice in one mapping (the first value would be lost)'),
+  fixed('schema', 'a value does not match the catalog format'),
+  fixed('unknown-key', 'a key the catalog format does not define (often a typo)'),
+  fixed('required', 'a required key is missing'),
+  fixed('code-name', 'an error code that is not UPPER_SNAKE_CASE'),
+  fixed('detail-name', 'a detail name that is not an identifier'),
+  fixed('category-name', 'a category id that is not lower-case'),
+  fixed('detail-type', 'a detail without a known `type`'),
+  fixed('unknown-category', 'an entry names a category that `categories` does not declare'),
+  fixed('unknown-placeholder', 'a {placeholder} in a message or suggestion that names no detail'),
+  fixed('reserved-code', 'a retired code (listed in `reserved`) is defined again'),
+  fixed('status-range', 'a status outside 400–599: errors are 4xx or 5xx'),
+  fixed('grpc-status', '`grpc` is not one of the canonical gRPC error statuses (docs/grpc.md)'),
+  fixed('number-duplicate', 'two codes have the same `number`'),
+  fixed('reserved-number', 'a retired `number` (listed in `reserved`) is used again'),
+  fixed('number-detail', 'an entry with a `number` has a detail named `number` (they would clash in gRPC ErrorInfo metadata)'),
+  fixed('lint-config', 'a rule in `lint.rules` that lint does not have, or a loader rule, which cannot be changed'),
   rule('mojibake', 'error', 'UTF-8 text that was decoded as Windows-1252 or Latin-1 and saved again (Korean shows as accented Latin letters)'),
   rule('retryable-status', 'error', '`retryable: true` on a status where the same request can never succeed (400, 401, 403, 404, 422, …)'),
   rule('retryable-missing', 'warning', 'a 429 or 503 error that does not say `retryable: true`'),
   rule('retry-after-not-retryable', 'warning', '`retryAfter` on an error that is not retryable'),
+  rule('grpc-status-mismatch', 'warning', 'an HTTP status and `grpc` that contradict the canonical table (docs/grpc.md)'),
   rule('deprecated-replacement', 'warning', 'a deprecated code that does not name the code to use instead'),
   rule('no-hangul', 'warning', 'a message without any Hangul in a Korean catalog'),
   rule('speech-level', 'warning', 'a message in another speech level (합니다체 or 해요체) than most messages'),
@@ -44,4 +59,19 @@ export const LINT_RULES: readonly LintRule[] = Object.freeze([
 /** The rule of an id. */
 export function lintRule (id: string): LintRule | undefined {
   return LINT_RULES.find((candidate) => candidate.id === id)
+}
+
+/** `error`, `warning` (or `warn`) or `off`; undefined for anything else. */
+export function parseRuleSetting (value: unknown): RuleSetting | undefined {
+  if (value === 'warn') return 'warning'
+  return value === 'error' || value === 'warning' || value === 'off' ? value : undefined
+}
+
+/** Why a rule id cannot be configured (unknown, or a loader rule), with a "did you mean" when one is close; undefined when it can. */
+export function ruleIdProblem (id: string): string | undefined {
+  const found = lintRule(id)
+  if (found?.fixed === true) return `${id} cannot be changed: it is always an error (the loader rejects such a catalog anyway)`
+  if (found !== undefined) return undefined
+  const suggestion = didYouMean(id, LINT_RULES.filter((candidate) => !candidate.fixed).map((candidate) => candidate.id))
+  return `there is no rule ${id}${suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`}`
 }

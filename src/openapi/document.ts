@@ -1,6 +1,6 @@
 /**
- * Completes an OpenAPI 3 document with the catalog errors: every code under `components.schemas` and
- * `components.examples`; on each operation marked with its codes, one response per status, a reference to
+ * Completes an OpenAPI 3 document with the catalog errors: every code some operation answers with under
+ * `components.schemas` and `components.examples` (plus each route's own validation example); on each operation marked with its codes, one response per status, a reference to
  * a response under `components.responses` (one per distinct set of codes of one status). Runs on the
  * finished document (@fastify/swagger's `transformObject`), so it owns its output whatever the document version.
  *
@@ -12,7 +12,9 @@
 import type { CompiledCatalog } from '../catalog/compile.js'
 import { FEC_ERR_OPENAPI } from '../errors.js'
 import { componentSchema, type OpenapiVersion } from './components.js'
-import { componentExample } from './examples.js'
+import { VALIDATION_CODE } from '../catalog/builtin.js'
+import type { ExampleParts } from '../envelope/example.js'
+import { componentExample, VALIDATION_EXAMPLE_EXTENSION, variantNamer } from './examples.js'
 import { errorResponse, groupByStatus, mergeResponse, responseName, responseRef, type ResponseObject } from './responses.js'
 
 /** The operation extension that carries a route's codes from `transform` to `transformObject`. */
@@ -31,29 +33,54 @@ export function versionOf (document: Record<string, unknown>): OpenapiVersion {
   return version.startsWith('3.0') ? '3.0' : '3.1'
 }
 
-/** Adds the components and the error responses; the document is changed in place and returned. */
+/**
+ * Adds the components and the error responses; the document is changed in place and returned. Only the codes
+ * some operation answers with are written under `components` (the whole catalog is the error guide's job).
+ */
 export function addCatalogErrors<D extends Record<string, unknown>> (document: D, catalog: CompiledCatalog): D {
   const version = versionOf(document)
   const root = document as Record<string, unknown>
   const components = (root.components ??= {}) as Record<string, unknown>
-  const schemas = (components.schemas ??= {}) as Record<string, unknown>
-  const examples = (components.examples ??= {}) as Record<string, unknown>
-  for (const code of catalog.codes) {
-    if (code in schemas) throw new FEC_ERR_OPENAPI(`components.schemas already has a schema named ${code}; the catalog code needs that name`)
-    if (code in examples) throw new FEC_ERR_OPENAPI(`components.examples already has an example named ${code}; the catalog code needs that name`)
-    const entry = catalog.entries[code]
-    schemas[code] = componentSchema(entry, catalog, version)
-    examples[code] = componentExample(entry)
-  }
-  const responsesOf = responseBuilder(catalog)
-  const shared = new Set<string>()
-  let sharedResponses: Record<string, unknown> | undefined
+  const marked: Array<{ operation: Operation, codes: string[], validation: ExampleParts | undefined }> = []
+  const used = new Set<string>()
   for (const operation of operationsOf(document)) {
     const codes = operation[CODES_EXTENSION]
+    const validation = operation[VALIDATION_EXAMPLE_EXTENSION] as ExampleParts | undefined
+    delete operation[VALIDATION_EXAMPLE_EXTENSION]
     if (!Array.isArray(codes)) continue
     delete operation[CODES_EXTENSION]
+    marked.push({ operation, codes, validation })
+    for (const code of codes) used.add(code)
+  }
+
+  const schemas = (components.schemas ??= {}) as Record<string, unknown>
+  const examples = (components.examples ??= {}) as Record<string, unknown>
+  const addExample = (name: string, example: unknown): void => {
+    if (name in examples) throw new FEC_ERR_OPENAPI(`components.examples already has an example named ${name}; the catalog code needs that name`)
+    examples[name] = example
+  }
+  for (const code of catalog.codes) {
+    if (!used.has(code)) continue
+    if (code in schemas) throw new FEC_ERR_OPENAPI(`components.schemas already has a schema named ${code}; the catalog code needs that name`)
+    const entry = catalog.entries[code]
+    schemas[code] = componentSchema(entry, catalog, version)
+    addExample(code, componentExample(catalog, entry))
+  }
+
+  const responsesOf = responseBuilder(catalog)
+  const validationEntry = catalog.get(VALIDATION_CODE)
+  const nameVariant = variantNamer(VALIDATION_CODE)
+  const shared = new Set<string>()
+  let sharedResponses: Record<string, unknown> | undefined
+  for (const { operation, codes, validation } of marked) {
+    let variant: string | undefined
+    if (validation !== undefined && validationEntry !== undefined && codes.includes(VALIDATION_CODE)) {
+      const named = nameVariant(validation)
+      if (named.isNew) addExample(named.name, componentExample(catalog, validationEntry, validation))
+      variant = named.name
+    }
     const responses = (operation.responses ??= {})
-    for (const { status, name, ref, response } of responsesOf(codes as string[])) {
+    for (const { status, name, ref, response } of responsesOf(codes, variant)) {
       const existing = responses[status] as ResponseObject | undefined
       if (existing !== undefined) {
         // The route documents this status itself: its response and ours become one, written out here.
@@ -74,20 +101,26 @@ export function addCatalogErrors<D extends Record<string, unknown>> (document: D
 
 interface BuiltResponse { status: string, name: string, ref: string, response: ResponseObject }
 
-/** A route's error responses by status, built once per distinct code list (and per set of codes of a status) in one document. */
-function responseBuilder (catalog: CompiledCatalog): (codes: readonly string[]) => readonly BuiltResponse[] {
+/**
+ * A route's error responses by status, built once per distinct code list and validation example (and per set
+ * of codes of a status) in one document. A response holding the validation code with a route's own example
+ * is named after the example too (`VALIDATION_ERROR-or-INVALID_JSON.body.email`).
+ */
+function responseBuilder (catalog: CompiledCatalog): (codes: readonly string[], variant: string | undefined) => readonly BuiltResponse[] {
   const byCodes = new Map<string, BuiltResponse[]>()
   const byName = new Map<string, BuiltResponse>()
-  return (codes) => {
-    const key = codes.join(' ')
+  return (codes, variant) => {
+    const key = `${codes.join(' ')} ${variant ?? ''}`
     let built = byCodes.get(key)
     if (built === undefined) {
       built = []
       for (const [status, entries] of groupByStatus(catalog, codes)) {
-        const name = responseName(entries)
+        const own = variant !== undefined && entries.some((entry) => entry.code === VALIDATION_CODE)
+        const name = responseName(entries) + (own ? (variant as string).slice(VALIDATION_CODE.length) : '')
         let one = byName.get(name)
         if (one === undefined) {
-          one = { status: String(status), name, ref: responseRef(name), response: errorResponse(status, entries) }
+          const examples: Record<string, string> = own ? { [VALIDATION_CODE]: variant as string } : {}
+          one = { status: String(status), name, ref: responseRef(name), response: errorResponse(status, entries, examples) }
           byName.set(name, one)
         }
         built.push(one)

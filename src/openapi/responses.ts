@@ -79,23 +79,23 @@ export function responseRef (name: string): string {
   return `#/components/responses/${name}`
 }
 
-/** The response of one status for the given entries (all of that status). */
-export function errorResponse (status: number, entries: readonly CompiledEntry[]): ResponseObject {
-  const refs = entries.map((entry) => ({ $ref: componentRef(entry.code) }))
+/** The response of one status for the given entries (all of that status); `examples` names another component example for a code. */
+export function errorResponse (status: number, entries: readonly CompiledEntry[], examples: Readonly<Record<string, string>> = {}): ResponseObject {
+  const schemaRefs = entries.map((entry) => ({ $ref: componentRef(entry.code) }))
   const schema = entries.length === 1
-    ? refs[0]
+    ? schemaRefs[0]
     : {
-        oneOf: refs,
+        oneOf: schemaRefs,
         discriminator: {
           propertyName: 'code',
           mapping: Object.fromEntries(entries.map((entry) => [entry.code, componentRef(entry.code)]))
         }
       }
-  const examples: Record<string, unknown> = {}
-  for (const entry of entries) examples[entry.code] = { $ref: exampleRef(entry.code) }
+  const refs: Record<string, unknown> = {}
+  for (const entry of entries) refs[entry.code] = { $ref: exampleRef(examples[entry.code] ?? entry.code) }
   const response: ResponseObject = {
     description: describeStatus(status, entries),
-    content: { [MEDIA_TYPE]: { schema, examples } },
+    content: { [MEDIA_TYPE]: { schema, examples: refs } },
     'x-error-codes': entries.map((entry) => entry.code)
   }
   const waits = entries.filter((entry) => entry.retryAfter !== undefined)

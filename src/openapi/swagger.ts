@@ -5,7 +5,10 @@
  */
 import type { CompiledCatalog } from '../catalog/compile.js'
 import { FEC_ERR_OPENAPI } from '../errors.js'
+import { VALIDATION_CODE } from '../catalog/builtin.js'
+import { validationExample } from '../envelope/example.js'
 import { addCatalogErrors, CODES_EXTENSION } from './document.js'
+import { VALIDATION_EXAMPLE_EXTENSION } from './examples.js'
 import { resolveImpliedErrors, type ImpliedErrors, type ResolvedImpliedErrors } from './implied.js'
 import { routeErrorCodes, routeLabel, type RouteLike } from './route.js'
 import type { RouteTracker } from './route-tracker.js'
@@ -60,6 +63,14 @@ declare module 'fastify' {
   }
 }
 
+/** Catalogs whose @fastify/swagger hooks were made, so that the plugin can warn when @fastify/swagger runs without them. */
+const hooked = new WeakSet<CompiledCatalog>()
+
+/** Whether `errorCatalogSwagger` (or `app.errorCatalogSwagger`) was called for this catalog. */
+export function hasSwaggerHooks (catalog: CompiledCatalog): boolean {
+  return hooked.has(catalog)
+}
+
 /**
  * @fastify/swagger options that document `catalog`'s errors. Use it when @fastify/swagger is registered
  * before the plugin; otherwise `app.errorCatalogSwagger(options)` is the same, bound to the plugin's catalog.
@@ -69,13 +80,15 @@ export function errorCatalogSwagger<T extends SwaggerOptionsLike> (
   swaggerOptions: T = {} as T,
   options: ErrorCatalogOpenapiOptions | BoundOpenapiOptions = {}
 ): Omit<T, keyof SwaggerHooks> & SwaggerHooks {
+  hooked.add(catalog)
   const implied = isBound(options) ? options.implied : resolveImpliedErrors(options.implied, catalog)
   const tracker = isBound(options) ? options.tracker : undefined
   const userTransform = swaggerOptions.transform ?? undefined
   const userTransformObject = swaggerOptions.transformObject ?? undefined
   let documented = new WeakSet<object>()
-  // A route's codes cannot change once the app is ready; the JSON and YAML builds (and any rebuild) share them.
-  const codesOfRoute = new WeakMap<object, string[]>()
+  // A route's codes (and its validation example) cannot change once the app is ready; the JSON and YAML builds
+  // (and any rebuild) share them.
+  const marksOfRoute = new WeakMap<object, Record<string, unknown>>()
 
   const transform: SwaggerHooks['transform'] = (input) => {
     const { route } = input
@@ -86,12 +99,14 @@ export function errorCatalogSwagger<T extends SwaggerOptionsLike> (
     documented.add(route)
     const result = userTransform?.(input) ?? {}
     const schema = result.schema ?? input.schema ?? {}
-    let codes = codesOfRoute.get(route)
-    if (codes === undefined) {
-      codes = routeErrorCodes(catalog, route, implied)
-      codesOfRoute.set(route, codes)
+    let marks = marksOfRoute.get(route)
+    if (marks === undefined) {
+      const codes = routeErrorCodes(catalog, route, implied)
+      const validation = codes.includes(VALIDATION_CODE) ? validationExample(catalog, route.schema) : undefined
+      marks = { [CODES_EXTENSION]: codes, ...(validation === undefined ? {} : { [VALIDATION_EXAMPLE_EXTENSION]: validation }) }
+      marksOfRoute.set(route, marks)
     }
-    return { schema: { ...schema, [CODES_EXTENSION]: codes }, url: result.url ?? input.url }
+    return { schema: { ...schema, ...marks }, url: result.url ?? input.url }
   }
 
   const transformObject: SwaggerHooks['transformObject'] = (input) => {

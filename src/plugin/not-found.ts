@@ -4,15 +4,22 @@
  * every route path, fed by an `onRoute` hook, and asks it only when Fastify found nothing.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify'
-import FindMyWay from 'find-my-way'
+import FindMyWay, { type HTTPMethod } from 'find-my-way'
 import { logAnswer, type HandlerContext } from './error-handler.js'
 
 /** The methods each route path serves. */
 export interface RouteIndex {
   add (route: Pick<RouteOptions, 'method' | 'url'>): void
-  /** The methods served at this URL, sorted; empty when no route matches the path. */
+  /**
+   * The methods served at this URL, sorted; empty when no route proves the path exists. A wildcard route
+   * (`OPTIONS *` of @fastify/cors, `GET /files/*` of a static server) adds its methods where it matches but
+   * does not make a path known by itself: it answers for paths that need not exist.
+   */
   allowed (url: string): readonly string[]
 }
+
+/** What the router keeps per route path and method. */
+interface Indexed { wildcard: boolean }
 
 /** Creates an index with the router settings of the Fastify instance. */
 export function createRouteIndex (app: FastifyInstance): RouteIndex {
@@ -25,34 +32,40 @@ export function createRouteIndex (app: FastifyInstance): RouteIndex {
     caseSensitive: setting('caseSensitive') !== false,
     maxParamLength: typeof setting('maxParamLength') === 'number' ? setting('maxParamLength') as number : 100
   })
-  const methodsByPath = new Map<string, Set<string>>()
+  // Methods with at least one route, so that a lookup asks only those.
+  const methods = new Set<string>()
+
+  function index (method: string, url: string, store: Indexed): void {
+    try {
+      router.on(method as HTTPMethod, url, noop, store)
+      methods.add(method)
+    } catch {
+      // Already indexed for this method (another parameter name, a constraint, an explicit HEAD), or a method
+      // find-my-way does not know: the route adds nothing a lookup needs.
+    }
+  }
 
   return {
     add (route) {
-      const methods = Array.isArray(route.method) ? route.method : [route.method]
-      let set = methodsByPath.get(route.url)
-      if (set === undefined) {
-        set = new Set()
-        methodsByPath.set(route.url, set)
-        try {
-          router.on('GET', route.url, noop, set)
-        } catch {
-          // Same pattern under another parameter name (`/a/:id` and `/a/:key`): share the first one's set.
-          const existing = router.findRoute('GET', route.url)?.store as Set<string> | undefined
-          if (existing !== undefined) set = existing
-          methodsByPath.set(route.url, set)
-        }
-      }
-      for (const method of methods) {
-        set.add(method.toUpperCase())
-        if (method.toUpperCase() === 'GET') set.add('HEAD')
+      const store: Indexed = { wildcard: route.url.includes('*') }
+      for (const method of Array.isArray(route.method) ? route.method : [route.method]) {
+        const name = method.toUpperCase()
+        index(name, route.url, store)
+        if (name === 'GET') index('HEAD', route.url, store)
       }
     },
     allowed (url) {
       const queryAt = url.indexOf('?')
       const path = queryAt === -1 ? url : url.slice(0, queryAt)
-      const found = router.find('GET', path)
-      return found === null ? [] : [...(found.store as Set<string>)].sort()
+      const allowed: string[] = []
+      let known = false
+      for (const method of methods) {
+        const found = router.find(method as HTTPMethod, path)
+        if (found === null) continue
+        allowed.push(method)
+        if (!(found.store as Indexed).wildcard) known = true
+      }
+      return known ? allowed.sort() : []
     }
   }
 }

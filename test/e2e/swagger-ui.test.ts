@@ -73,6 +73,10 @@ test('the error responses and their examples reach Swagger UI as references to c
   assert.deepEqual(document.components.responses['SESSION_NOT_STARTED-or-SESSION_FULL'].content['application/json'].examples.SESSION_FULL,
     { $ref: '#/components/examples/SESSION_FULL' })
   assert.equal(document.components.examples.SESSION_FULL.value.message, '세션 정원(30명)이 모두 찼습니다.')
+  // The route's own validation example: one of its own fields, not the shared `email`.
+  assert.deepEqual(document.components.responses[responses['400'].$ref.split('/').pop()].content['application/json'].examples.VALIDATION_ERROR,
+    { $ref: '#/components/examples/VALIDATION_ERROR.headers.authorization' })
+  assert.deepEqual(document.components.examples['VALIDATION_ERROR.headers.authorization'].value.fieldErrors, { authorization: ['인증 토큰은 필수 항목입니다.'] })
 })
 
 test('an expanded operation shows its error codes and Korean example messages', async () => {

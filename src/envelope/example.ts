@@ -1,0 +1,160 @@
+/**
+ * The one example builder: the body the server sends for a code, made the way the server makes it. Example
+ * details (the catalog's `example`s, else a value of the detail's type), the code's factory renders message and
+ * suggestions, `renderEnvelope` orders the members, and the code's own body schema serializes it (as
+ * src/plugin/respond.ts does). OpenAPI examples (src/openapi/examples.ts) and the error guide (src/docs/) both
+ * read it, so the two cannot disagree.
+ *
+ * A validation example carries `fieldErrors` rendered by the validation module from a schema: the route's own
+ * (`validationExample`), or a generic one-field schema for the shared example.
+ */
+import buildSerializer from 'fast-json-stringify'
+import { VALIDATION_CODE } from '../catalog/builtin.js'
+import type { CompiledCatalog, CompiledEntry } from '../catalog/compile.js'
+import type { DetailSpec } from '../catalog/format.js'
+import { createValidationFormatter, type ValidationFormatter, type ValidationLocation } from '../validation/field-errors.js'
+import { renderEnvelope, type ErrorBody } from './default.js'
+
+/** The request id shown in examples (Fastify's first generated id). */
+export const EXAMPLE_REQUEST_ID = 'req-1'
+
+const FORMAT_EXAMPLES: Readonly<Record<string, string>> = {
+  'date-time': '2026-03-02T09:00:00+09:00',
+  date: '2026-03-02',
+  time: '09:00:00+09:00',
+  email: 'user@example.com',
+  uri: 'https://example.com/',
+  url: 'https://example.com/',
+  uuid: '3f2b8c1e-7a4d-4e0b-9c61-2d5e8f9a0b1c',
+  ipv4: '192.0.2.1'
+}
+
+/** An example value of one detail: its `example`, else a value of its type (`<name>` for a plain string). */
+export function exampleValue (name: string, spec: DetailSpec): unknown {
+  if (spec.example !== undefined) return spec.example
+  switch (spec.type) {
+    case 'string': {
+      if (spec.enum !== undefined) return spec.enum[0]
+      const text = FORMAT_EXAMPLES[spec.format ?? ''] ?? `<${name}>`
+      return spec.minLength !== undefined && text.length < spec.minLength ? text.padEnd(spec.minLength, '0') : text
+    }
+    case 'integer': return spec.minimum ?? 1
+    case 'number': return spec.minimum ?? 1.5
+    case 'boolean': return false
+    case 'array': return [exampleValue(name, spec.items)]
+    case 'object': return exampleDetails(spec.properties)
+  }
+}
+
+/** Example details: every required detail, and optional ones that carry an `example`. */
+export function exampleDetails (details: Readonly<Record<string, DetailSpec>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [name, spec] of Object.entries(details)) {
+    if (spec.optional === true && spec.example === undefined) continue
+    out[name] = exampleValue(name, spec)
+  }
+  return out
+}
+
+/** What an example may replace: a validation example's details and field errors. */
+export interface ExampleParts {
+  details?: Readonly<Record<string, unknown>>
+  fieldErrors?: Readonly<Record<string, readonly string[]>>
+}
+
+const serializers = new WeakMap<CompiledEntry, (body: ErrorBody) => string>()
+
+/**
+ * The body the server sends for a code, as plain JSON: example details (or `parts.details`), and for the
+ * validation code the generic field errors (or `parts.fieldErrors`).
+ */
+export function exampleBody (catalog: CompiledCatalog, entry: CompiledEntry, parts: ExampleParts = {}): ErrorBody {
+  const details = parts.details ?? exampleDetails(entry.details)
+  const { message, suggestions } = entry.render(details)
+  const body = renderEnvelope({
+    code: entry.code,
+    status: entry.status,
+    message,
+    retryable: entry.retryable,
+    suggestions,
+    details: Object.keys(details).length > 0 ? details : undefined,
+    fieldErrors: entry.code === VALIDATION_CODE ? parts.fieldErrors ?? genericFieldErrors(catalog) : undefined,
+    docsUrl: entry.docsUrl,
+    requestId: EXAMPLE_REQUEST_ID
+  })
+  let serialize = serializers.get(entry)
+  if (serialize === undefined) {
+    serialize = buildSerializer(entry.schema) as (body: ErrorBody) => string
+    serializers.set(entry, serialize)
+  }
+  return JSON.parse(serialize(body)) as ErrorBody
+}
+
+const formatters = new WeakMap<CompiledCatalog, ValidationFormatter>()
+
+function formatterOf (catalog: CompiledCatalog): ValidationFormatter {
+  let formatter = formatters.get(catalog)
+  if (formatter === undefined) {
+    formatter = createValidationFormatter(catalog)
+    formatters.set(catalog, formatter)
+  }
+  return formatter
+}
+
+/** The field of the shared validation example: a body with a malformed email address. */
+const GENERIC_BODY = { type: 'object', properties: { email: { type: 'string', format: 'email', title: '이메일' } } }
+
+function genericFieldErrors (catalog: CompiledCatalog): Record<string, string[]> {
+  const error = { keyword: 'format', instancePath: '/email', schemaPath: '#/properties/email/format', params: { format: 'email' } }
+  return formatterOf(catalog)([error], 'body', { schema: GENERIC_BODY }).fieldErrors
+}
+
+/** The parts of a route schema a validation error can come from, in the order an example prefers them. */
+const PARTS: ReadonlyArray<readonly [ValidationLocation, readonly string[]]> = [
+  ['body', ['body']],
+  ['querystring', ['querystring', 'query']],
+  ['headers', ['headers']],
+  ['params', ['params']]
+]
+
+/**
+ * A validation example of one route, from its own schema: the first part with named properties; a missing
+ * required property (a path parameter cannot be missing: a value of the wrong type there), with the message
+ * the validation module renders for it. Undefined when no part has named properties.
+ */
+export function validationExample (catalog: CompiledCatalog, routeSchema: unknown): Required<ExampleParts> | undefined {
+  if (typeof routeSchema !== 'object' || routeSchema === null) return undefined
+  for (const [location, keys] of PARTS) {
+    const key = keys.find((name) => (routeSchema as Record<string, unknown>)[name] !== undefined)
+    const schema = key === undefined ? undefined : (routeSchema as Record<string, unknown>)[key]
+    const properties = (schema as { properties?: unknown } | undefined)?.properties
+    if (typeof properties !== 'object' || properties === null) continue
+    const names = Object.keys(properties)
+    if (names.length === 0) continue
+    const required = ((schema as { required?: unknown }).required ?? []) as unknown[]
+    const missing = location === 'params' ? undefined : names.find((name) => required.includes(name))
+    const name = missing ?? names[0]
+    const error = missing !== undefined
+      ? { keyword: 'required', instancePath: '', schemaPath: '#/required', params: { missingProperty: name } }
+      : keywordError(name, (properties as Record<string, Record<string, unknown>>)[name] ?? {})
+    const { fieldErrors } = formatterOf(catalog)([error], location, { schema, caseInsensitive: location === 'headers' })
+    return { details: { location }, fieldErrors }
+  }
+  return undefined
+}
+
+/** A failure of a property's own rule: a value outside its enum, a number of the wrong type, else its pattern, format or minimum length. */
+function keywordError (name: string, property: Record<string, unknown>): { keyword: string, instancePath: string, schemaPath: string, params: Record<string, unknown> } {
+  const at = `/${escapePointer(name)}`
+  const rule = (keyword: string, params: Record<string, unknown>) => ({ keyword, instancePath: at, schemaPath: `#/properties${at}/${keyword}`, params })
+  const type = typeof property.type === 'string' ? property.type : 'string'
+  if (Array.isArray(property.enum)) return rule('enum', { allowedValues: property.enum })
+  if (type === 'string' && typeof property.pattern === 'string') return rule('pattern', { pattern: property.pattern })
+  if (type === 'string' && typeof property.format === 'string') return rule('format', { format: property.format })
+  if (type === 'string' && typeof property.minLength === 'number') return rule('minLength', { limit: property.minLength })
+  return rule('type', { type })
+}
+
+function escapePointer (name: string): string {
+  return name.replaceAll('~', '~0').replaceAll('/', '~1')
+}
