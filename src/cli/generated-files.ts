@@ -9,10 +9,11 @@ import type { CatalogProblem } from '../catalog/problems.js'
 import { renderCatalogSchema } from '../codegen/catalog-schema.js'
 import { renderModule } from '../codegen/module.js'
 import { renderErrorGuide } from '../docs/error-guide.js'
+import { exportFiles, type ExportKind, type ExportTargets } from '../export/files.js'
 import { readCatalogInput } from './catalog-input.js'
 
 /** The kinds of generated file. */
-export type GeneratedKind = 'module' | 'docs' | 'schema'
+export type GeneratedKind = 'module' | 'docs' | 'schema' | ExportKind
 
 /** One generated file: where it goes and what it must contain. */
 export interface GeneratedFile {
@@ -41,6 +42,8 @@ export interface GenerateTargets {
   title?: string | undefined
   /** Merge the builtin catalog (default true). */
   builtin?: boolean | undefined
+  /** Files for app clients (`error-catalog export`). */
+  exports?: ExportTargets | undefined
 }
 
 /** Loads and compiles a catalog for generation; `problems` is set instead when it has errors. */
@@ -65,6 +68,7 @@ export function generatedFiles (catalog: CompiledCatalog | undefined, source: st
     files.push({ kind: 'docs', path: targets.docs, content: renderErrorGuide(catalog, { source, ...(targets.title === undefined ? {} : { title: targets.title }) }) })
   }
   if (targets.schema !== undefined) files.push({ kind: 'schema', path: targets.schema, content: renderCatalogSchema() })
+  if (catalog !== undefined && targets.exports !== undefined) files.push(...exportFiles(catalog, source, targets.exports))
   return files
 }
 
