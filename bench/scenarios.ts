@@ -5,7 +5,7 @@
  */
 
 /** The kind of server a scenario starts (see bench/servers/apps.ts). */
-export type ServerKind = 'ceiling' | 'fastify' | 'enhanced' | 'catalog'
+export type ServerKind = 'ceiling' | 'fastify' | 'catalog'
 
 /** One load scenario. */
 export interface Scenario {
@@ -18,6 +18,9 @@ export interface Scenario {
   allErrors?: boolean
   /** Register the plugin with `stacklessValidationErrors: false`: Fastify's default schema error formatter (stack and all). */
   fastifyFormatter?: boolean
+  /** Register the plugin with `metrics: true` (prom-client counter) and, with `tracing`, `tracing: true` (OpenTelemetry API, no SDK). */
+  metrics?: boolean
+  tracing?: boolean
   method: 'GET' | 'POST'
   path: string
   body?: string
@@ -59,19 +62,17 @@ export const TEN_INVALID = JSON.stringify({
 export const SCENARIOS: readonly Scenario[] = [
   { name: 'ceiling-200', label: '200 JSON with response schema (ceiling)', server: 'ceiling', method: 'GET', path: '/sessions/AB12CD', status: 200, baseline: 'default-404' },
   { name: 'default-404', label: 'Fastify default handler, @fastify/error 404', server: 'fastify', method: 'GET', path: '/sessions/AB12CD', status: 404 },
-  { name: 'enhanced-404', label: 'fastify-http-errors-enhanced NotFoundError', server: 'enhanced', method: 'GET', path: '/sessions/AB12CD', status: 404, baseline: 'default-404' },
   { name: 'catalog-404', label: 'catalog SESSION_NOT_FOUND (details + placeholder)', server: 'catalog', method: 'GET', path: '/sessions/AB12CD', status: 404, baseline: 'default-404' },
+  { name: 'catalog-404-metrics', label: 'catalog 404 with metrics (http_errors_total)', server: 'catalog', metrics: true, method: 'GET', path: '/sessions/AB12CD', status: 404, baseline: 'default-404' },
+  { name: 'catalog-404-observed', label: 'catalog 404 with metrics and tracing (OTel API, no SDK)', server: 'catalog', metrics: true, tracing: true, method: 'GET', path: '/sessions/AB12CD', status: 404, baseline: 'default-404' },
   { name: 'default-400x1', label: 'Fastify default 400, one invalid field', server: 'fastify', method: 'POST', path: '/enroll', body: ONE_INVALID, status: 400 },
-  { name: 'enhanced-400x1', label: 'fastify-http-errors-enhanced 400, one invalid field', server: 'enhanced', method: 'POST', path: '/enroll', body: ONE_INVALID, status: 400, baseline: 'default-400x1' },
   { name: 'catalog-400x1', label: 'catalog VALIDATION_ERROR fieldErrors, one field', server: 'catalog', method: 'POST', path: '/enroll', body: ONE_INVALID, status: 400, baseline: 'default-400x1' },
   { name: 'catalog-400x1-stack', label: 'same, with Fastify\'s default formatter (stacklessValidationErrors: false)', server: 'catalog', fastifyFormatter: true, method: 'POST', path: '/enroll', body: ONE_INVALID, status: 400, baseline: 'default-400x1' },
   { name: 'default-400x10', label: 'Fastify default 400, ten invalid (allErrors)', server: 'fastify', allErrors: true, method: 'POST', path: '/enroll', body: TEN_INVALID, status: 400 },
   { name: 'catalog-400x10', label: 'catalog VALIDATION_ERROR fieldErrors, ten (allErrors)', server: 'catalog', allErrors: true, method: 'POST', path: '/enroll', body: TEN_INVALID, status: 400, baseline: 'default-400x10' },
   { name: 'default-route404', label: 'Fastify default unknown route 404', server: 'fastify', method: 'GET', path: '/nowhere/123', status: 404 },
-  { name: 'enhanced-route404', label: 'fastify-http-errors-enhanced unknown route', server: 'enhanced', method: 'GET', path: '/nowhere/123', status: 404, baseline: 'default-route404' },
   { name: 'catalog-route404', label: 'catalog NOT_FOUND for an unknown route', server: 'catalog', method: 'GET', path: '/nowhere/123', status: 404, baseline: 'default-route404' },
   { name: 'default-500', label: 'Fastify default 500 for a throw (logged)', server: 'fastify', method: 'GET', path: '/boom', status: 500 },
-  { name: 'enhanced-500', label: 'fastify-http-errors-enhanced 500 (logged)', server: 'enhanced', method: 'GET', path: '/boom', status: 500, baseline: 'default-500' },
   { name: 'catalog-500', label: 'catalog INTERNAL_ERROR for a throw (logged)', server: 'catalog', method: 'GET', path: '/boom', status: 500, baseline: 'default-500' }
 ]
 

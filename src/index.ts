@@ -12,6 +12,11 @@ export type { ErrorCatalogRegister, RegisteredFactories } from './plugin/types.j
 export { createErrorHandler, type ErrorHandler, type ErrorHandlerOptions, type LogLevel } from './plugin/error-handler.js'
 export { FRAMEWORK_CODES, STATUS_CODES } from './plugin/classify.js'
 export { frameworkErrors } from './plugin/framework-errors.js'
+export { clientErrorHandler } from './plugin/client-error.js'
+export { rateLimitErrorResponse, type RateLimitContext } from './plugin/integrations.js'
+export type { CatalogErrorEvent, CatalogErrorHook } from './plugin/observe.js'
+export { ERRORS_METRIC, UNMATCHED_ROUTE, type MetricsOption, type MetricsRegistry } from './plugin/metrics.js'
+export type { WwwAuthenticate } from './plugin/www-authenticate.js'
 
 export {
   compileCatalog,
@@ -23,16 +28,19 @@ export {
   type ErrorFactories,
   type ErrorFactory,
   type ReservedCode,
+  type ReservedNumber,
   type StackTracePolicy
 } from './catalog/compile.js'
 export { loadCatalog, loadCatalogSync, readCatalogDocument, readCatalogDocumentSync } from './catalog/load.js'
-export { parseCatalogText, type CatalogDocument, type SourcePosition } from './catalog/source.js'
+export { MAX_CATALOG_BYTES, parseCatalogText, type CatalogDocument, type SourcePosition } from './catalog/source.js'
 export { checkCatalogDocument } from './catalog/check.js'
 export { CatalogError, isCatalogError, type CatalogErrorOptions } from './catalog/catalog-error.js'
 export { formatProblem, type CatalogProblem } from './catalog/problems.js'
 export { TCatalogFile, TDetailSpec, TEntry, type CatalogFile, type CatalogEntrySource, type DetailSpec } from './catalog/format.js'
 export { builtinCatalogPath, REQUIRED_CODES } from './catalog/builtin.js'
 export { envelopeSchema, renderEnvelope, TFieldErrors, type ErrorBody } from './envelope/default.js'
+// What generated modules (`error-catalog generate`) build their schemas with, so that they import only this package.
+export { Type, type Static } from '@sinclair/typebox'
 export * as libraryErrors from './errors.js'
 
 // Validation messages (docs/validation.md).

@@ -5,8 +5,6 @@
  */
 import createError from '@fastify/error'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
-import httpErrorsEnhanced from 'fastify-http-errors-enhanced'
-import { NotFoundError } from 'http-errors-enhanced'
 import { fileURLToPath } from 'node:url'
 import { errorCatalog } from '../../src/index.js'
 import type { Scenario } from '../scenarios.js'
@@ -77,13 +75,13 @@ export async function buildScenarioApp (scenario: Scenario): Promise<FastifyInst
     case 'fastify':
       errorRoutes(app, (code) => new SessionNotFound(code))
       break
-    case 'enhanced':
-      // hideUnhandledErrors: answer a throw with a generic 500 and log it, as the other two do.
-      await app.register(httpErrorsEnhanced, { hideUnhandledErrors: true })
-      errorRoutes(app, (code) => new NotFoundError(`세션을 찾을 수 없습니다. (세션 코드 ${code})`, { sessionCode: code }))
-      break
     case 'catalog':
-      await app.register(errorCatalog, { catalog: EXAMPLE_CATALOG, ...(scenario.fastifyFormatter === true ? { stacklessValidationErrors: false } : {}) })
+      await app.register(errorCatalog, {
+        catalog: EXAMPLE_CATALOG,
+        ...(scenario.fastifyFormatter === true ? { stacklessValidationErrors: false } : {}),
+        ...(scenario.metrics === true ? { metrics: true } : {}),
+        ...(scenario.tracing === true ? { tracing: true } : {})
+      })
       errorRoutes(app, (code) => app.errors.SESSION_NOT_FOUND({ sessionCode: code }))
       break
   }

@@ -55,8 +55,11 @@ export const HANDLER_CODES = [...REQUIRED_CODES, 'BAD_REQUEST'] as const
 export interface Classifier {
   /** The entry answering an error that carries only an HTTP status. */
   forStatus (status: number): CompiledEntry
-  /** The entry answering a Fastify error code, if it is one the plugin maps. */
-  forFrameworkCode (code: string): CompiledEntry | undefined
+  /**
+   * The entry answering an error of Fastify or of another library, by its `code` or its class `name`: Fastify's
+   * codes (FRAMEWORK_CODES), then every entry's `maps` (user entries over builtin ones), if one names it.
+   */
+  forForeign (name: string): CompiledEntry | undefined
   readonly validation: CompiledEntry
   readonly notFound: CompiledEntry
   readonly methodNotAllowed: CompiledEntry
@@ -77,15 +80,21 @@ export function createClassifier (catalog: CompiledCatalog, fallbacks: Readonly<
   const badRequest = catalog.get('BAD_REQUEST') as CompiledEntry
   const internal = catalog.get('INTERNAL_ERROR') as CompiledEntry
 
-  const byFrameworkCode = new Map<string, CompiledEntry>()
+  const byForeign = new Map<string, CompiledEntry>()
   for (const [fastifyCode, code] of Object.entries(FRAMEWORK_CODES)) {
     const entry = catalog.get(code)
-    if (entry !== undefined) byFrameworkCode.set(fastifyCode, entry)
+    if (entry !== undefined) byForeign.set(fastifyCode, entry)
+  }
+  // Builtin codes come last in `codes`: walking backwards lets a user entry's mapping replace a builtin one.
+  for (let at = catalog.codes.length - 1; at >= 0; at--) {
+    const entry = catalog.get(catalog.codes[at]) as CompiledEntry
+    // A catalog compiled by an older copy of the package has no `maps`.
+    for (const name of entry.maps ?? []) byForeign.set(name, entry)
   }
 
   return {
     forStatus: (status) => byStatus.get(status) ?? (status < 500 ? badRequest : internal),
-    forFrameworkCode: (code) => byFrameworkCode.get(code),
+    forForeign: (name) => byForeign.get(name),
     validation: catalog.get('VALIDATION_ERROR') as CompiledEntry,
     notFound: catalog.get('NOT_FOUND') as CompiledEntry,
     methodNotAllowed: catalog.get('METHOD_NOT_ALLOWED') as CompiledEntry,

@@ -8,9 +8,11 @@ import type { CompiledCatalog, CompiledEntry } from '../catalog/compile.js'
 import { createValidationFormatter, DEFAULT_VALIDATION_LIMITS, type ValidationFormatter, type ValidationLimits, type ValidationLocation } from '../validation/field-errors.js'
 import { routeSchemaSource } from '../validation/route-schema.js'
 import { createClassifier, type Classifier } from './classify.js'
-import { catalogPartsOfThrown, describeThrown, headersOf, isArray, loggableError, readProperty, statusOf } from './thrown.js'
+import { catalogPartsOfThrown, describeThrown, headersOf, isArray, loggableError, readProperty, readString, statusOf } from './thrown.js'
 import { createResponder, type ErrorReply, type Responder } from './respond.js'
 import type { DriftCheck } from '../openapi/drift.js'
+import { challengeOf, type WwwAuthenticate } from './www-authenticate.js'
+import { observerOf, type CatalogErrorHook, type Observer } from './observe.js'
 
 /** Pino level of a log line, or `silent` for none. */
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
@@ -23,6 +25,10 @@ export interface ErrorHandlerOptions {
   logLevels?: { client?: LogLevel, server?: LogLevel }
   /** Limits of `fieldErrors`. */
   validation?: Partial<ValidationLimits>
+  /** Called once per answered error with its code, status, request and what was thrown (docs/integrations.md). */
+  onCatalogError?: CatalogErrorHook
+  /** The scheme of the `WWW-Authenticate` challenge sent with every 401 (default `Bearer`), or false for none. */
+  wwwAuthenticate?: WwwAuthenticate
 }
 
 /** A Fastify error handler. */
@@ -38,6 +44,10 @@ export interface HandlerContext {
   logServer: LogLevel
   /** The drift warning (development): a thrown code the route does not declare. */
   drift?: DriftCheck | undefined
+  /** Reports each answered error (onCatalogError, metrics, tracing); never throws. */
+  observe: Observer | undefined
+  /** The WWW-Authenticate scheme of 401 answers, or false. */
+  wwwAuthenticate: WwwAuthenticate
 }
 
 /** Builds what the handlers share, checking the catalog and options once. */
@@ -49,7 +59,9 @@ export function createHandlerContext (catalog: CompiledCatalog, options: ErrorHa
     responder: createResponder(catalog),
     formatValidation: createValidationFormatter(catalog, limits),
     logClient: options.logLevels?.client ?? 'info',
-    logServer: options.logLevels?.server ?? 'error'
+    logServer: options.logLevels?.server ?? 'error',
+    observe: observerOf({ onCatalogError: options.onCatalogError }),
+    wwwAuthenticate: options.wwwAuthenticate ?? 'Bearer'
   }
 }
 
@@ -65,6 +77,7 @@ export function errorHandlerOf (context: HandlerContext): ErrorHandler {
   function answer (request: FastifyRequest, reply: FastifyReply, error: ErrorReply, thrown: unknown): void {
     logAnswer(context, request, error.entry, thrown)
     if (reply.sent) return
+    if (error.entry.status === 401 && context.wwwAuthenticate !== false) error.headers = challengeOf(error.entry, context.wwwAuthenticate, error.headers, reply)
     responder.send(reply, error)
   }
 
@@ -88,10 +101,15 @@ export function errorHandlerOf (context: HandlerContext): ErrorHandler {
       return
     }
 
+    // Fastify's codes and the catalog's `maps`: by the error's `code`, else by its class `name`.
     const code = readProperty(error, 'code')
-    const framework = typeof code === 'string' ? classifier.forFrameworkCode(code) : undefined
-    if (framework !== undefined) {
-      answer(request, reply, { entry: framework, ...framework.render(undefined) }, error)
+    let mapped = typeof code === 'string' ? classifier.forForeign(code) : undefined
+    if (mapped === undefined) {
+      const name = readString(error, 'name')
+      if (name !== undefined) mapped = classifier.forForeign(name)
+    }
+    if (mapped !== undefined) {
+      answer(request, reply, { entry: mapped, ...mapped.render(undefined), headers: mapped.status < 500 ? headersOf(error) : undefined }, error)
       return
     }
 
@@ -119,6 +137,7 @@ function answerInternal (context: HandlerContext, request: FastifyRequest, reply
     request.log.error({ err: loggableError(failure), code: entry.code, statusCode: entry.status }, `${entry.code}: the error handler failed: ${describeThrown(failure)}`)
   } catch {}
   if (reply.sent) return
+  context.observe?.(request, entry, failure)
   context.responder.send(reply, { entry, ...entry.render(undefined) })
 }
 
@@ -141,12 +160,22 @@ function catalogReply (catalog: CompiledCatalog, classifier: Classifier, parts: 
   return { entry, message: parts.message, suggestions: parts.suggestions, details, retryAfter: parts.retryAfter }
 }
 
-/** Logs one answered error: 4xx at the client level, 5xx at the server level with the thrown value. */
+/**
+ * Logs one answered error (4xx at the client level, 5xx at the server level with the thrown value) and reports
+ * it to the observers (onCatalogError, metrics, tracing). Every answer of the handlers passes here once.
+ */
 export function logAnswer (context: HandlerContext, request: FastifyRequest, entry: CompiledEntry, thrown: unknown): void {
+  context.observe?.(request, entry, thrown)
   if (entry.status >= 500) {
-    if (context.logServer === 'silent') return
+    if (context.logServer === 'silent' || !levelEnabled(request, context.logServer)) return
     request.log[context.logServer]({ err: loggableError(thrown), code: entry.code, statusCode: entry.status }, `${entry.code}: ${describeThrown(thrown)}`)
   } else if (context.logClient !== 'silent') {
     request.log[context.logClient]({ code: entry.code, statusCode: entry.status }, `${entry.code}: ${describeThrown(thrown)}`)
   }
+}
+
+/** Whether the request's logger writes this level (pino's check); loggers without one are asked anyway. */
+function levelEnabled (request: FastifyRequest, level: Exclude<LogLevel, 'silent'>): boolean {
+  const log = request.log as { isLevelEnabled?: (level: string) => boolean }
+  return typeof log.isLevelEnabled !== 'function' || log.isLevelEnabled(level)
 }

@@ -7,9 +7,15 @@ import fp from 'fastify-plugin'
 import type { CompiledCatalog } from '../catalog/compile.js'
 import { FEC_ERR_NOT_FOUND_HANDLER } from '../errors.js'
 import { createHandlerContext, errorHandlerOf } from './error-handler.js'
+import { bodyDepthCheck } from './body-depth.js'
+import { clientErrorAnswerOf, kClientErrorAnswer } from './client-error.js'
 import { kFrameworkErrorHandler } from './framework-errors.js'
 import { createRouteIndex, notFoundHandlerOf } from './not-found.js'
 import { resolveOptions, type ErrorCatalogOptions } from './options.js'
+import { checkSetup } from './setup-checks.js'
+import { metricsObserver } from './metrics.js'
+import { observerOf } from './observe.js'
+import { tracingObserver } from './tracing.js'
 import type { RegisteredFactories } from './types.js'
 import { hasSchemaErrorFormatter, stacklessSchemaErrorFormatter } from '../validation/schema-error-formatter.js'
 import { createDriftCheck } from '../openapi/drift.js'
@@ -21,11 +27,14 @@ async function errorCatalogPlugin (app: FastifyInstance, options: ErrorCatalogOp
   const resolved = await resolveOptions(options)
   const { catalog } = resolved
   const context = createHandlerContext(catalog, resolved)
+  // prom-client and @opentelemetry/api are optional peers: imported only when their option is on.
+  context.observe = observerOf({ onCatalogError: resolved.onCatalogError, observers: [await metricsObserver(resolved.metrics), await tracingObserver(resolved.tracing)] })
   const { implied } = resolved.openapi
   if (resolved.warnUndeclared) context.drift = createDriftCheck(implied)
 
   app.decorate('errors', catalog.errors as RegisteredFactories)
   app.decorate('errorCatalog', catalog as CompiledCatalog<RegisteredFactories>)
+  checkSetup(app, catalog)
 
   // Checks each route's schema.errors as it is added (an unknown code fails the registration, naming both),
   // and remembers the route so that the OpenAPI build can tell a route it never saw.
@@ -34,6 +43,8 @@ async function errorCatalogPlugin (app: FastifyInstance, options: ErrorCatalogOp
     routeErrorCodes(catalog, route, implied)
     tracker.add(route)
   })
+  // A body nested deeper than validation.maxDepth is a 400 before the validator runs, not a stack overflow in it.
+  app.addHook('onRoute', bodyDepthCheck(resolved.validation))
   app.decorate('errorCatalogSwagger', <T extends SwaggerOptionsLike>(swaggerOptions?: T) =>
     errorCatalogSwagger(catalog, swaggerOptions, { implied, tracker }))
 
@@ -43,6 +54,7 @@ async function errorCatalogPlugin (app: FastifyInstance, options: ErrorCatalogOp
 
   const handler = errorHandlerOf(context)
   app.decorate(kFrameworkErrorHandler, handler)
+  app.decorate(kClientErrorAnswer, clientErrorAnswerOf(context, app.log))
   if (resolved.errorHandler) app.setErrorHandler(handler)
   if (resolved.notFoundHandler) {
     const routes = resolved.methodNotAllowed ? createRouteIndex(app) : undefined

@@ -2,10 +2,13 @@
 import { compileCatalog, isCompiledCatalog, type CatalogSource, type CompiledCatalog, type StackTracePolicy } from '../catalog/compile.js'
 import { loadCatalog } from '../catalog/load.js'
 import { FEC_ERR_OPTIONS_INVALID } from '../errors.js'
-import type { ValidationLimits } from '../validation/field-errors.js'
+import { DEFAULT_VALIDATION_LIMITS, type ValidationLimits } from '../validation/field-errors.js'
 import type { ErrorHandlerOptions, LogLevel } from './error-handler.js'
 import { resolveImpliedErrors, type ResolvedImpliedErrors } from '../openapi/implied.js'
 import type { ErrorCatalogOpenapiOptions } from '../openapi/swagger.js'
+import type { CatalogErrorHook } from './observe.js'
+import type { MetricsOption } from './metrics.js'
+import type { WwwAuthenticate } from './www-authenticate.js'
 
 /** Options of `app.register(errorCatalog, options)`. */
 export interface ErrorCatalogOptions {
@@ -36,6 +39,14 @@ export interface ErrorCatalogOptions {
   openapi?: ErrorCatalogOpenapiOptions
   /** Warn when a route throws a code its `schema.errors` does not declare (default: `NODE_ENV !== 'production'`). */
   warnUndeclared?: boolean
+  /** The scheme of the `WWW-Authenticate` challenge every 401 carries (default `Bearer`), or false for none. */
+  wwwAuthenticate?: WwwAuthenticate
+  /** Called once per answered error: `{ code, status, serverError, request, error }` (docs/integrations.md). */
+  onCatalogError?: CatalogErrorHook
+  /** Count errors in `http_errors_total{code,status,method,route}` with prom-client (optional peer): true, or `{ registry }`. */
+  metrics?: MetricsOption
+  /** Set `error.type` and `http.response.status_code` on the active OpenTelemetry span (optional peer @opentelemetry/api). */
+  tracing?: boolean
 }
 
 /** Options after validation, with defaults. */
@@ -47,10 +58,12 @@ export interface ResolvedOptions extends ErrorHandlerOptions {
   readonly openapi: { readonly implied: ResolvedImpliedErrors }
   readonly warnUndeclared: boolean
   readonly stacklessValidationErrors: boolean
+  readonly metrics: MetricsOption
+  readonly tracing: boolean
 }
 
 const LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-const KNOWN = new Set(['catalog', 'builtin', 'stackTraces', 'errorHandler', 'notFoundHandler', 'methodNotAllowed', 'fallbacks', 'logLevels', 'validation', 'stacklessValidationErrors', 'openapi', 'warnUndeclared'])
+const KNOWN = new Set(['catalog', 'builtin', 'stackTraces', 'errorHandler', 'notFoundHandler', 'methodNotAllowed', 'fallbacks', 'logLevels', 'validation', 'stacklessValidationErrors', 'openapi', 'warnUndeclared', 'wwwAuthenticate', 'onCatalogError', 'metrics', 'tracing'])
 
 /** Validates the options and loads or compiles the catalog. */
 export async function resolveOptions (options: ErrorCatalogOptions): Promise<ResolvedOptions> {
@@ -58,8 +71,17 @@ export async function resolveOptions (options: ErrorCatalogOptions): Promise<Res
   for (const key of Object.keys(options)) {
     if (!KNOWN.has(key)) throw new FEC_ERR_OPTIONS_INVALID(key, `unknown option; known options: ${[...KNOWN].join(', ')}`)
   }
-  for (const key of ['builtin', 'errorHandler', 'notFoundHandler', 'methodNotAllowed', 'warnUndeclared', 'stacklessValidationErrors'] as const) {
+  for (const key of ['builtin', 'errorHandler', 'notFoundHandler', 'methodNotAllowed', 'warnUndeclared', 'stacklessValidationErrors', 'tracing'] as const) {
     if (options[key] !== undefined && typeof options[key] !== 'boolean') throw new FEC_ERR_OPTIONS_INVALID(key, `expected a boolean, got ${JSON.stringify(options[key])}`)
+  }
+  if (options.wwwAuthenticate !== undefined && options.wwwAuthenticate !== false && (typeof options.wwwAuthenticate !== 'string' || !/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+(?: [\x20-\x7e]*)?$/.test(options.wwwAuthenticate))) {
+    throw new FEC_ERR_OPTIONS_INVALID('wwwAuthenticate', `expected an auth scheme such as "Bearer" or "Basic realm=\\"api\\"", or false, got ${JSON.stringify(options.wwwAuthenticate)}`)
+  }
+  if (options.onCatalogError !== undefined && typeof options.onCatalogError !== 'function') throw new FEC_ERR_OPTIONS_INVALID('onCatalogError', `expected a function, got ${JSON.stringify(options.onCatalogError)}`)
+  const metrics = options.metrics
+  if (metrics !== undefined && typeof metrics !== 'boolean' && (typeof metrics !== 'object' || metrics === null || Object.keys(metrics).some((key) => key !== 'registry') ||
+    (metrics.registry !== undefined && typeof (metrics.registry as { getSingleMetric?: unknown } | null)?.getSingleMetric !== 'function'))) {
+    throw new FEC_ERR_OPTIONS_INVALID('metrics', 'expected true, false or { registry } with a prom-client Registry')
   }
   for (const [kind, level] of Object.entries(options.logLevels ?? {})) {
     if (!LEVELS.has(level as string)) throw new FEC_ERR_OPTIONS_INVALID(`logLevels.${kind}`, `expected one of ${[...LEVELS].join(', ')}, got ${JSON.stringify(level)}`)
@@ -68,7 +90,7 @@ export async function resolveOptions (options: ErrorCatalogOptions): Promise<Res
     if (!/^[45]\d\d$/.test(status) || typeof code !== 'string') throw new FEC_ERR_OPTIONS_INVALID('fallbacks', `expected status (400–599) → code, got ${status} → ${JSON.stringify(code)}`)
   }
   for (const [name, value] of Object.entries(options.validation ?? {})) {
-    if (!['maxFields', 'maxMessagesPerField'].includes(name)) throw new FEC_ERR_OPTIONS_INVALID(`validation.${name}`, 'unknown option; known: maxFields, maxMessagesPerField')
+    if (!Object.hasOwn(DEFAULT_VALIDATION_LIMITS, name)) throw new FEC_ERR_OPTIONS_INVALID(`validation.${name}`, `unknown option; known: ${Object.keys(DEFAULT_VALIDATION_LIMITS).join(', ')}`)
     if (!Number.isInteger(value) || (value as number) < 1) throw new FEC_ERR_OPTIONS_INVALID(`validation.${name}`, `expected a positive integer, got ${JSON.stringify(value)}`)
   }
 
@@ -93,7 +115,9 @@ export async function resolveOptions (options: ErrorCatalogOptions): Promise<Res
     notFoundHandler: options.notFoundHandler ?? true,
     methodNotAllowed: options.methodNotAllowed ?? true,
     stacklessValidationErrors: options.stacklessValidationErrors ?? true,
-    ...defined({ fallbacks: options.fallbacks, logLevels: options.logLevels, validation: options.validation })
+    metrics: options.metrics ?? false,
+    tracing: options.tracing ?? false,
+    ...defined({ fallbacks: options.fallbacks, logLevels: options.logLevels, validation: options.validation, wwwAuthenticate: options.wwwAuthenticate, onCatalogError: options.onCatalogError })
   })
 }
 
