@@ -157,3 +157,12 @@ t.test('two catalogs in sibling scopes: the same prefix fails with the library e
   t.equal(crash.json().code, 'INTERNAL_ERROR', 'notFoundHandler: false lets the second one register')
   t.equal((await second.inject('/nope')).json().code, 'NOT_FOUND')
 })
+
+t.test('a catalog retryAfter too large for a header goes out capped at a year', async (t) => {
+  const app = Fastify({ logger: false })
+  await app.register(errorCatalog, { catalog: { version: 1, errors: { SLOW_DOWN: { status: 429, message: '잠시 후 다시 시도하세요.', retryable: true, retryAfter: 1e300 } } } })
+  app.get('/', async () => { throw app.errors.SLOW_DOWN() })
+  const res = await app.inject('/')
+  t.equal(res.statusCode, 429)
+  t.equal(res.headers['retry-after'], '31536000')
+})

@@ -6,7 +6,7 @@ import type { TObject } from '@sinclair/typebox'
 import { FEC_ERR_CATALOG_INVALID, FEC_ERR_DETAILS_INVALID, FEC_ERR_OPTIONS_INVALID } from '../errors.js'
 import { envelopeSchema } from '../envelope/default.js'
 import { builtinDocument, VALIDATION_CODE } from './builtin.js'
-import { CatalogError, type CatalogErrorOptions } from './catalog-error.js'
+import { CatalogError, retryAfterSeconds, type CatalogErrorOptions } from './catalog-error.js'
 import { checkCatalogDocument } from './check.js'
 import { detailsSchema } from './details.js'
 import type { CatalogEntrySource, CatalogFile, DetailSpec } from './format.js'
@@ -221,7 +221,8 @@ function compileEntry (
 ): CompiledEntry {
   const status = source.status
   const retryable = source.retryable ?? false
-  const retryAfter = source.retryAfter
+  // Delta-seconds capped at a year, as a per-call value is: `retryAfter: 1e300` is an integer to the format, not to Retry-After.
+  const retryAfter = retryAfterSeconds(source.retryAfter)
   // Templates are parsed on first render: a big catalog starts without parsing messages it may never send.
   let parsed: { message: Template, suggestions: Template[], constant: readonly string[] | undefined } | undefined
   const templates = (): NonNullable<typeof parsed> => {
