@@ -157,31 +157,36 @@ function reportMeaning (catalog: Partial<CatalogFile>, report: Report): void {
   if (!isRecord(catalog.errors)) return
   checkKeys(Object.keys(catalog.errors), '/errors', CODE_PATTERN, report)
 
-  for (const [code, entry] of Object.entries(catalog.errors)) {
+  // One pass over every code: pointers are built only for a problem, texts without `{` are not scanned
+  // (a catalog of 100,000 codes is checked on every start).
+  const errors = catalog.errors
+  for (const code of Object.keys(errors)) {
+    const entry = errors[code]
     if (!isRecord(entry)) continue
-    const at = `/errors/${escapePointer(code)}`
-    if (isRecord(entry.details)) checkDetailNames(entry.details, `${at}/details`, report)
+    const at = (): string => `/errors/${escapePointer(code)}`
+    const details = isRecord(entry.details) ? entry.details : undefined
+    if (details !== undefined) checkDetailNames(details, `${at()}/details`, report)
     if (reserved.has(code)) {
-      report(at, `${code} is reserved (retired) and may not be defined again`, 'reserved-code', { key: true, hint: 'choose a new code: old clients may still read this one with its old meaning' })
+      report(at(), `${code} is reserved (retired) and may not be defined again`, 'reserved-code', { key: true, hint: 'choose a new code: old clients may still read this one with its old meaning' })
     }
     if (typeof entry.category === 'string' && !categories.has(entry.category)) {
-      report(`${at}/category`, `unknown category ${JSON.stringify(entry.category)}`, 'unknown-category', {
+      report(`${at()}/category`, `unknown category ${JSON.stringify(entry.category)}`, 'unknown-category', {
         hint: categories.size === 0 ? 'declare it under `categories`' : `known categories: ${[...categories].join(', ')}`
       })
     }
-    const details = new Set(isRecord(entry.details) ? Object.keys(entry.details) : [])
-    const texts: Array<[string, unknown]> = [[`${at}/message`, entry.message]]
-    if (Array.isArray(entry.suggestions)) entry.suggestions.forEach((text: unknown, index: number) => texts.push([`${at}/suggestions/${index}`, text]))
-    for (const [pointer, text] of texts) {
-      if (typeof text !== 'string') continue
+    const checkText = (text: unknown, pointer: () => string): void => {
+      if (typeof text !== 'string' || !text.includes('{')) return
       for (const name of placeholdersOf(text)) {
-        if (!details.has(name)) {
-          report(pointer, `placeholder {${name}} names no detail`, 'unknown-placeholder', {
-            hint: details.size === 0 ? `declare it under ${at}/details` : `details: ${[...details].join(', ')}`
+        if (details === undefined || !Object.hasOwn(details, name)) {
+          const names = details === undefined ? [] : Object.keys(details)
+          report(pointer(), `placeholder {${name}} names no detail`, 'unknown-placeholder', {
+            hint: names.length === 0 ? `declare it under ${at()}/details` : `details: ${names.join(', ')}`
           })
         }
       }
     }
+    checkText(entry.message, () => `${at()}/message`)
+    if (Array.isArray(entry.suggestions)) entry.suggestions.forEach((text: unknown, index: number) => checkText(text, () => `${at()}/suggestions/${index}`))
   }
 }
 
