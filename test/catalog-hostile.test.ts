@@ -3,28 +3,14 @@ import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Fastify from 'fastify'
-import { compileCatalog, errorCatalog, formatProblem, loadCatalog, MAX_CATALOG_BYTES, parseCatalogText, type CatalogProblem } from '../src/index.js'
+import { compileCatalog, errorCatalog, formatProblem, loadCatalog, MAX_CATALOG_BYTES, parseCatalogText } from '../src/index.js'
 import { runCli } from '../src/cli/run.js'
 import { fixture } from './helpers/app.js'
 import { generatedCatalogYaml } from './helpers/generated-catalog.js'
+import { problemsOf } from './helpers/problems.js'
 
 // The 100,000-code load has no timing assertion, and on a loaded shared machine it can take over a minute.
 t.setTimeout(600_000)
-
-/** Loads a file and returns its problems as `line:col  pointer  message` (file name and hint stripped). */
-async function problemsOf (file: string): Promise<{ lines: string[], problems: CatalogProblem[], error: Error & { code?: string } }> {
-  try {
-    await loadCatalog(file)
-  } catch (error) {
-    const problems = (error as { problems?: CatalogProblem[] }).problems ?? []
-    return {
-      lines: problems.map((problem) => formatProblem({ ...problem, hint: undefined }).replace(`${file}:`, '')),
-      problems,
-      error: error as Error
-    }
-  }
-  throw new Error(`${file} loaded without problems`)
-}
 
 /** A temporary directory, removed when the test ends. */
 function temporaryDirectory (t: { teardown: (fn: () => void) => void }): string {

@@ -1,21 +1,10 @@
 import t from 'tap'
-import { compileCatalog, formatProblem, loadCatalog, type CatalogProblem } from '../src/index.js'
+import { compileCatalog, loadCatalog } from '../src/index.js'
 import { fixture } from './helpers/app.js'
+import { problemsOf } from './helpers/problems.js'
 
-/** Loads a broken fixture and returns its problems as `line:col  pointer  message` (file name stripped). */
-async function problemsOf (name: string): Promise<{ lines: string[], error: Error & { problems?: CatalogProblem[], code?: string } }> {
-  const file = fixture(`broken/${name}`)
-  try {
-    await loadCatalog(file)
-  } catch (error) {
-    const problems = (error as { problems?: CatalogProblem[] }).problems ?? []
-    return {
-      lines: problems.map((problem) => formatProblem({ ...problem, hint: undefined }).replace(`${file}:`, '')),
-      error: error as Error
-    }
-  }
-  throw new Error(`${name} loaded without problems`)
-}
+/** A broken fixture's problems (see helpers/problems.ts). */
+const brokenProblems = async (name: string): ReturnType<typeof problemsOf> => await problemsOf(fixture(`broken/${name}`))
 
 const cases: Array<[string, string[]]> = [
   ['unknown-keys.yaml', [
@@ -75,7 +64,7 @@ const cases: Array<[string, string[]]> = [
 
 for (const [name, want] of cases) {
   t.test(`${name}: every problem is reported with file:line:col, then one error is thrown`, async (t) => {
-    const { lines, error } = await problemsOf(name)
+    const { lines, error } = await brokenProblems(name)
     t.same(lines, want)
     t.equal(error.code, 'FEC_ERR_CATALOG_INVALID')
     t.match(error.message, `${fixture(`broken/${name}`)}:${want[0].split('  ')[0]}`, 'the message lists the problems with their file')
@@ -84,7 +73,7 @@ for (const [name, want] of cases) {
 }
 
 t.test('problems carry a rule id and, where a fix is clear, a hint', async (t) => {
-  const { error } = await problemsOf('unknown-keys.yaml')
+  const { error } = await brokenProblems('unknown-keys.yaml')
   t.same(error.problems?.map((problem) => problem.rule), ['unknown-key', 'unknown-key'])
   t.match(error.problems?.[0].hint, /allowed keys: status, message/)
   t.match(error.message, '(did you mean `message`? allowed keys: status, message,')

@@ -8,7 +8,7 @@ import { Metadata, type ServiceError } from '@grpc/grpc-js'
 import { VALIDATION_CODE } from '../catalog/builtin.js'
 import type { CompiledCatalog, CompiledEntry } from '../catalog/compile.js'
 import { DEFAULT_VALIDATION_LIMITS } from '../validation/field-errors.js'
-import { catalogPartsOfThrown, isArray, readProperty } from '../plugin/thrown.js'
+import { catalogPartsOfThrown, isArray, ownKeys, readProperty } from '../plugin/thrown.js'
 import { entryForStatus } from './entries.js'
 import { encodeStatus, packDetail, STATUS_DETAILS_KEY, type PackedDetail } from './rpc-status.js'
 import { grpcStatusNumber, grpcStatusOfHttp, type GrpcStatusName } from './status.js'
@@ -122,12 +122,7 @@ function asText (value: unknown): string | undefined {
 function fieldViolationsOf (error: unknown): Reply['fieldViolations'] {
   const fieldErrors = readProperty(error, 'fieldErrors')
   if (typeof fieldErrors !== 'object' || fieldErrors === null) return undefined
-  let fields: string[]
-  try {
-    fields = Object.keys(fieldErrors)
-  } catch {
-    return undefined
-  }
+  const fields = ownKeys(fieldErrors)
   const out: Array<{ field: string, description: string }> = []
   for (const field of fields.slice(0, DEFAULT_VALIDATION_LIMITS.maxFields)) {
     const messages = readProperty(fieldErrors, field)

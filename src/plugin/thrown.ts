@@ -24,6 +24,15 @@ export function isArray (value: unknown): value is readonly unknown[] {
   }
 }
 
+/** `Object.keys`, which runs a Proxy's `ownKeys` trap: none when it throws. */
+export function ownKeys (value: object): string[] {
+  try {
+    return Object.keys(value)
+  } catch {
+    return []
+  }
+}
+
 /** `instanceof Error`, which runs a Proxy's `getPrototypeOf` trap. */
 function isError (value: unknown): value is Error {
   try {
@@ -68,12 +77,7 @@ const MAX_HEADER_VALUE = 8192
 export function headersOf (value: unknown): Record<string, string> | undefined {
   const headers = readProperty(value, 'headers')
   if (typeof headers !== 'object' || headers === null) return undefined
-  let names: string[]
-  try {
-    names = Object.keys(headers)
-  } catch {
-    return undefined
-  }
+  const names = ownKeys(headers)
   const out: Record<string, string> = Object.create(null)
   let count = 0
   for (const name of names) {
@@ -135,10 +139,7 @@ export function loggableError (value: unknown, depth = 0): Error {
   copy.name = readString(value, 'name') ?? 'Error'
   const stack = readString(value, 'stack')
   if (stack !== undefined) copy.stack = stack
-  let keys: string[] = []
-  try {
-    keys = Object.keys(value)
-  } catch {}
+  const keys = ownKeys(value)
   const members: Record<string, unknown> = {}
   for (const key of keys.slice(0, MAX_LOGGED_MEMBERS)) {
     if (UNCOPIED.has(key)) continue
@@ -166,10 +167,7 @@ function loggableData (value: unknown, depth: number): unknown {
     for (let index = 0; index < count; index++) items.push(loggableData(readProperty(value, index), depth + 1) ?? null)
     return items
   }
-  let keys: string[] = []
-  try {
-    keys = Object.keys(value)
-  } catch {}
+  const keys = ownKeys(value)
   const copy: Record<string, unknown> = {}
   for (const key of keys.slice(0, MAX_LOGGED_MEMBERS)) {
     if (UNCOPIED.has(key)) continue
