@@ -240,7 +240,7 @@ function compileEntry (
   }
 
   const captureStack = stackTraces === 'always' || (stackTraces === 'server' && status >= 500)
-  const defaults = { captureStack }
+  const defaults = captureStack ? CAPTURE : NO_CAPTURE
 
   const details = Object.freeze({ ...source.details })
   // Details named like Object.prototype members (`constructor`, `toString`, …) are copied onto null-prototype
@@ -268,7 +268,9 @@ function compileEntry (
   create.statusCode = status
 
   const lazy: LazySchemas = { code, status, docsUrl: source.docsUrl, details, detailsSchema: undefined, schema: undefined, locate, source: undefined }
-  return Object.freeze(Object.assign(Object.create(LAZY_ENTRY) as object, {
+  // `__proto__` in the literal: the entry is born with its prototype (no later prototype change, no copy).
+  return Object.freeze({
+    __proto__: LAZY_ENTRY,
     [kLazySchemas]: lazy,
     code,
     status,
@@ -277,22 +279,29 @@ function compileEntry (
     category: source.category,
     retryable,
     retryAfter,
-    suggestions: Object.freeze([...(source.suggestions ?? [])]),
+    suggestions: source.suggestions === undefined || source.suggestions.length === 0 ? NONE : Object.freeze([...source.suggestions]),
     details,
     deprecated: source.deprecated === false ? undefined : source.deprecated,
     docsUrl: source.docsUrl,
     grpc: isGrpcStatusName(source.grpc) ? source.grpc : grpcStatusOfHttp(status),
     grpcDeclared: source.grpc !== undefined,
     number: source.number,
-    maps: Object.freeze([...(source.maps ?? [])]),
+    maps: source.maps === undefined || source.maps.length === 0 ? NONE : Object.freeze([...source.maps]),
     builtin,
     create,
     render: (values: Readonly<Record<string, unknown>> | undefined) => {
       const given = values ?? EMPTY
       return { message: renderMessage(given), suggestions: renderSuggestions(given) }
     }
-  }) as unknown as CompiledEntry)
+  }) as unknown as CompiledEntry
 }
+
+/** The constructor options of a factory call without options, shared by every entry. */
+const CAPTURE = Object.freeze({ captureStack: true })
+const NO_CAPTURE = Object.freeze({ captureStack: false })
+
+/** The empty list most entries have (no suggestions, no maps), shared. */
+const NONE: readonly string[] = Object.freeze([])
 
 const kLazySchemas = Symbol('schemas')
 
