@@ -224,20 +224,7 @@ function compileEntry (
   // Delta-seconds capped at a year, as a per-call value is: `retryAfter: 1e300` is an integer to the format, not to Retry-After.
   const retryAfter = retryAfterSeconds(source.retryAfter)
   // Templates are parsed on first render: a big catalog starts without parsing messages it may never send.
-  let parsed: { message: Template, suggestions: Template[], constant: readonly string[] | undefined } | undefined
-  const templates = (): NonNullable<typeof parsed> => {
-    if (parsed !== undefined) return parsed
-    const suggestions = (source.suggestions ?? []).map(compileTemplate)
-    const constant = suggestions.every((template) => template.names.length === 0)
-      ? Object.freeze(suggestions.map((template) => template.source))
-      : undefined
-    return (parsed = { message: compileTemplate(source.message), suggestions, constant })
-  }
-  const renderMessage = (details: Readonly<Record<string, unknown>>): string => templates().message.render(details)
-  const renderSuggestions = (details: Readonly<Record<string, unknown>>): readonly string[] => {
-    const { suggestions, constant } = templates()
-    return constant ?? suggestions.map((template) => template.render(details))
-  }
+  const text = new EntryText(source.message, source.suggestions)
 
   const captureStack = stackTraces === 'always' || (stackTraces === 'server' && status >= 500)
   const defaults = captureStack ? CAPTURE : NO_CAPTURE
@@ -256,9 +243,9 @@ function compileEntry (
       return new CatalogError({
         code,
         statusCode: status,
-        message: renderMessage(values),
+        message: text.message(values),
         retryable,
-        suggestions: renderSuggestions(values),
+        suggestions: text.suggestions(values),
         details: values,
         retryAfter
       }, options === undefined ? defaults : { ...options, captureStack: options.captureStack ?? captureStack })
@@ -267,7 +254,7 @@ function compileEntry (
   create.code = code
   create.statusCode = status
 
-  const lazy: LazySchemas = { code, status, docsUrl: source.docsUrl, details, detailsSchema: undefined, schema: undefined, locate, source: undefined }
+  const lazy: LazySchemas = { code, status, docsUrl: source.docsUrl, details, detailsSchema: undefined, schema: undefined, locate, source: undefined, text }
   // `__proto__` in the literal: the entry is born with its prototype (no later prototype change, no copy).
   return Object.freeze({
     __proto__: LAZY_ENTRY,
@@ -288,12 +275,33 @@ function compileEntry (
     number: source.number,
     maps: source.maps === undefined || source.maps.length === 0 ? NONE : Object.freeze([...source.maps]),
     builtin,
-    create,
-    render: (values: Readonly<Record<string, unknown>> | undefined) => {
-      const given = values ?? EMPTY
-      return { message: renderMessage(given), suggestions: renderSuggestions(given) }
-    }
+    create
   }) as unknown as CompiledEntry
+}
+
+/** An entry's message and suggestions, parsed into templates on first render. */
+class EntryText {
+  private parsed: { message: Template, suggestions: Template[], constant: readonly string[] | undefined } | undefined
+
+  constructor (private readonly messageSource: string, private readonly suggestionSources: readonly string[] | undefined) {}
+
+  private templates (): NonNullable<EntryText['parsed']> {
+    if (this.parsed !== undefined) return this.parsed
+    const suggestions = (this.suggestionSources ?? []).map(compileTemplate)
+    const constant = suggestions.every((template) => template.names.length === 0)
+      ? Object.freeze(suggestions.map((template) => template.source))
+      : undefined
+    return (this.parsed = { message: compileTemplate(this.messageSource), suggestions, constant })
+  }
+
+  message (details: Readonly<Record<string, unknown>>): string {
+    return this.templates().message.render(details)
+  }
+
+  suggestions (details: Readonly<Record<string, unknown>>): readonly string[] {
+    const { suggestions, constant } = this.templates()
+    return constant ?? suggestions.map((template) => template.render(details))
+  }
 }
 
 /** The constructor options of a factory call without options, shared by every entry. */
@@ -316,6 +324,8 @@ interface LazySchemas {
   /** Where the entry stands in its file, found on first use. */
   locate: (() => CompiledEntry['source']) | undefined
   source: CompiledEntry['source']
+  /** The message and suggestions, rendered by `render` (on the prototype, like the schemas). */
+  text: EntryText
 }
 
 /**
@@ -323,6 +333,13 @@ interface LazySchemas {
  * startup stays small for big catalogs. Getters here, not on each entry: an accessor pair per entry costs memory.
  */
 const LAZY_ENTRY = Object.freeze(Object.create(Object.prototype, {
+  render: {
+    value (this: { [kLazySchemas]: LazySchemas }, values: Readonly<Record<string, unknown>> | undefined): { message: string, suggestions: readonly string[] } {
+      const { text } = this[kLazySchemas]
+      const given = values ?? EMPTY
+      return { message: text.message(given), suggestions: text.suggestions(given) }
+    }
+  },
   source: {
     enumerable: true,
     get (this: { [kLazySchemas]: LazySchemas }): CompiledEntry['source'] {
