@@ -3,7 +3,7 @@
  * Exported on its own (`createErrorHandler`) for apps that keep their own `setErrorHandler`.
  */
 import type { FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify'
-import type { CatalogErrorInit } from '../catalog/catalog-error.js'
+import { retryAfterSeconds, type CatalogErrorInit } from '../catalog/catalog-error.js'
 import type { CompiledCatalog, CompiledEntry } from '../catalog/compile.js'
 import { createValidationFormatter, DEFAULT_VALIDATION_LIMITS, type ValidationFormatter, type ValidationLimits, type ValidationLocation } from '../validation/field-errors.js'
 import { routeSchemaSource } from '../validation/route-schema.js'
@@ -156,8 +156,10 @@ function catalogReply (catalog: CompiledCatalog, classifier: Classifier, parts: 
   // A code this catalog does not define (made from another catalog): answered by its status.
   const entry = own ?? classifier.forStatus(parts.statusCode)
   const details = own === undefined ? undefined : parts.details as Readonly<Record<string, unknown>> | undefined
-  if (entry.status >= 500) return { entry, ...entry.render(details), details, retryAfter: parts.retryAfter }
-  return { entry, message: parts.message, suggestions: parts.suggestions, details, retryAfter: parts.retryAfter }
+  // A factory's parts hold delta-seconds already; a forged object's may hold anything.
+  const retryAfter = retryAfterSeconds(parts.retryAfter)
+  if (entry.status >= 500) return { entry, ...entry.render(details), details, retryAfter }
+  return { entry, message: parts.message, suggestions: parts.suggestions, details, retryAfter }
 }
 
 /**
@@ -169,7 +171,7 @@ export function logAnswer (context: HandlerContext, request: FastifyRequest, ent
   if (entry.status >= 500) {
     if (context.logServer === 'silent' || !levelEnabled(request, context.logServer)) return
     request.log[context.logServer]({ err: loggableError(thrown), code: entry.code, statusCode: entry.status }, `${entry.code}: ${describeThrown(thrown)}`)
-  } else if (context.logClient !== 'silent') {
+  } else if (context.logClient !== 'silent' && levelEnabled(request, context.logClient)) {
     request.log[context.logClient]({ code: entry.code, statusCode: entry.status }, `${entry.code}: ${describeThrown(thrown)}`)
   }
 }

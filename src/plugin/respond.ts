@@ -5,7 +5,6 @@
  */
 import buildSerializer from 'fast-json-stringify'
 import type { FastifyReply } from 'fastify'
-import { retryAfterSeconds } from '../catalog/catalog-error.js'
 import type { CompiledCatalog, CompiledEntry } from '../catalog/compile.js'
 import type { ErrorBody } from '../envelope/default.js'
 
@@ -105,7 +104,7 @@ export function createResponder (catalog: CompiledCatalog): Responder {
   function finish (reply: FastifyReply, error: ErrorReply, payload: string): void {
     const { entry } = error
     if (error.headers !== undefined) reply.headers(error.headers)
-    const retryAfter = retryAfterSeconds(error.retryAfter) ?? entry.retryAfter
+    const retryAfter = error.retryAfter ?? entry.retryAfter
     if (retryAfter !== undefined) reply.header('retry-after', retryAfter)
     reply.code(entry.status).header('content-type', JSON_TYPE).send(payload)
   }

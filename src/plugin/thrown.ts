@@ -139,14 +139,7 @@ export function loggableError (value: unknown, depth = 0): Error {
   copy.name = readString(value, 'name') ?? 'Error'
   const stack = readString(value, 'stack')
   if (stack !== undefined) copy.stack = stack
-  const keys = ownKeys(value)
-  const members: Record<string, unknown> = {}
-  for (const key of keys.slice(0, MAX_LOGGED_MEMBERS)) {
-    if (UNCOPIED.has(key)) continue
-    const member = loggableData(readProperty(value, key), 0)
-    if (member !== undefined) members[key] = member
-  }
-  Object.assign(copy, members)
+  Object.assign(copy, membersOf(value, 0))
   const cause = readProperty(value, 'cause')
   if (cause !== undefined && depth < MAX_CAUSES) copy.cause = loggableError(cause, depth + 1)
   return copy
@@ -167,11 +160,15 @@ function loggableData (value: unknown, depth: number): unknown {
     for (let index = 0; index < count; index++) items.push(loggableData(readProperty(value, index), depth + 1) ?? null)
     return items
   }
-  const keys = ownKeys(value)
+  return membersOf(value, depth + 1)
+}
+
+/** The first own members of an object as loggable data, at `depth` (members that are set apart are left out). */
+function membersOf (value: object, depth: number): Record<string, unknown> {
   const copy: Record<string, unknown> = {}
-  for (const key of keys.slice(0, MAX_LOGGED_MEMBERS)) {
+  for (const key of ownKeys(value).slice(0, MAX_LOGGED_MEMBERS)) {
     if (UNCOPIED.has(key)) continue
-    const member = loggableData(readProperty(value, key), depth + 1)
+    const member = loggableData(readProperty(value, key), depth)
     if (member !== undefined) copy[key] = member
   }
   return copy

@@ -6,6 +6,7 @@ import t from 'tap'
 import Fastify from 'fastify'
 import bearerAuth from '@fastify/bearer-auth'
 import { errorCatalog } from '../../src/index.js'
+import { authRequiredBody } from '../helpers/bodies.js'
 
 async function appWith (routed: boolean) {
   const app = Fastify()
@@ -34,14 +35,7 @@ t.test('with errorResponse: (error) => error, missing and wrong keys answer in t
   t.equal(missing.statusCode, 401)
   t.equal(missing.headers['www-authenticate'], 'Bearer')
   t.equal(missing.headers['content-type'], 'application/json; charset=utf-8')
-  t.same(missing.json(), {
-    code: 'AUTH_REQUIRED',
-    status: 401,
-    message: '인증 토큰이 필요합니다.',
-    retryable: false,
-    suggestions: ['Authorization 헤더에 "Bearer 토큰" 형식으로 토큰을 담아 다시 요청하세요.'],
-    requestId: 'req-2'
-  })
+  t.same(missing.json(), authRequiredBody('req-2'))
 
   const wrong = await app.inject({ url: '/me', headers: { authorization: 'Bearer nope' } })
   t.equal(wrong.statusCode, 401)

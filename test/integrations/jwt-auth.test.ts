@@ -7,6 +7,7 @@ import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify'
 import fastifyAuth from '@fastify/auth'
 import fastifyJwt from '@fastify/jwt'
 import { errorCatalog, type ErrorCatalogOptions } from '../../src/index.js'
+import { authRequiredBody } from '../helpers/bodies.js'
 
 async function appWith (catalog: ErrorCatalogOptions['catalog'], extra: Partial<ErrorCatalogOptions> = {}) {
   const app = Fastify()
@@ -36,14 +37,7 @@ t.test('missing, expired and invalid tokens answer AUTH_REQUIRED, TOKEN_EXPIRED,
   t.equal(missing.statusCode, 401)
   t.equal(missing.headers['www-authenticate'], 'Bearer')
   t.equal(missing.headers['content-type'], 'application/json; charset=utf-8')
-  t.same(missing.json(), {
-    code: 'AUTH_REQUIRED',
-    status: 401,
-    message: '인증 토큰이 필요합니다.',
-    retryable: false,
-    suggestions: ['Authorization 헤더에 "Bearer 토큰" 형식으로 토큰을 담아 다시 요청하세요.'],
-    requestId: 'req-2'
-  })
+  t.same(missing.json(), authRequiredBody('req-2'))
 
   const old = await app.inject({ url: '/me', headers: { authorization: `Bearer ${expired}` } })
   t.equal(old.statusCode, 401)
