@@ -11,10 +11,16 @@ const common: Options = {
 }
 
 export default defineConfig([
-  // ESM: the library and the `error-catalog` CLI (ESM only: `bin` runs dist/cli.js), sharing chunks.
-  { ...common, entry: { index: 'src/index.ts', cli: 'src/cli/main.ts' }, format: ['esm'], dts: { entry: { index: 'src/index.ts' } } },
-  // CommonJS: the library only (scripts/build.mjs writes its declarations from the ESM ones).
-  { ...common, entry: { index: 'src/index.ts' }, format: ['cjs'] },
+  // ESM: the library, its tooling entry and the `error-catalog` CLI (ESM only: `bin` runs dist/cli.js), sharing chunks.
+  // The two entries' declarations share chunks too, so that a CompiledCatalog of the root is one of the tooling's.
+  {
+    ...common,
+    entry: { index: 'src/index.ts', tooling: 'src/tooling.ts', cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    dts: { entry: { index: 'src/index.ts', tooling: 'src/tooling.ts' } }
+  },
+  // CommonJS: the library and its tooling entry, each one file (scripts/build.mjs writes their declarations from the ESM ones).
+  { ...common, entry: { index: 'src/index.ts', tooling: 'src/tooling.ts' }, format: ['cjs'] },
   // `fastify-error-catalog/grpc` (docs/grpc.md): its own build, so the root entry never loads @grpc/grpc-js or protobufjs.
   { ...common, entry: { grpc: 'src/grpc/index.ts' }, format: ['esm', 'cjs'], dts: true },
   // `fastify-error-catalog/client` (docs/client.md): for browsers too, so no Node target, shims or shared chunks.

@@ -8,6 +8,10 @@
  *
  * Environment: BENCH_DURATION (seconds per scenario per round, default 3), BENCH_ROUNDS (3), BENCH_WARMUP (1),
  * BENCH_CONNECTIONS (10), BENCH_PIPELINING (1), BENCH_ONLY (comma-separated scenario names; baselines are added), BENCH_LOG_LEVEL (warn).
+ *
+ * BENCH_COMPARE=<dir>: another checkout of this repository (with its node_modules), e.g. a `git worktree` of the
+ * previous commit. Each of our scenarios also runs from that checkout's servers, as `<name>@before`, in the same
+ * rounds, and a `× before` column gives the per-round ratio: a change measured before/after in one run.
  */
 import autocannon from 'autocannon'
 import { fork, type ChildProcess } from 'node:child_process'
@@ -22,7 +26,10 @@ const CONNECTIONS = positive('BENCH_CONNECTIONS', 10)
 const PIPELINING = positive('BENCH_PIPELINING', 1)
 const START = fileURLToPath(new URL('./servers/start.ts', import.meta.url))
 
-interface Server { scenario: Scenario, child: ChildProcess, port: number }
+interface Server { scenario: Scenario, label: string, child: ChildProcess, port: number }
+
+const COMPARE = process.env.BENCH_COMPARE
+const BEFORE = '@before'
 interface Sample { rps: number, p50: number, p99: number, cpuPerRequest: number }
 
 function positive (name: string, fallback: number): number {
@@ -39,18 +46,21 @@ function selected (): Scenario[] {
     const scenario = SCENARIOS.find((s) => s.name === name)
     if (scenario === undefined) throw new Error(`unknown scenario ${name}`)
     if (scenario.baseline !== undefined) names.add(scenario.baseline)
+    if (scenario.sameIn !== undefined) names.add(scenario.sameIn)
   }
   return SCENARIOS.filter((scenario) => names.has(scenario.name))
 }
 
-function startServer (scenario: Scenario): Promise<Server> {
-  const child = fork(START, [scenario.name], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+function startServer (scenario: Scenario, compare?: string): Promise<Server> {
+  const start = compare === undefined ? START : `${compare}/bench/servers/start.ts`
+  const label = compare === undefined ? scenario.name : scenario.name + BEFORE
+  const child = fork(start, [scenario.name], { ...(compare === undefined ? {} : { cwd: compare }), execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${scenario.name}: server did not start in 30 s`)), 30_000)
     child.once('exit', (code) => reject(new Error(`${scenario.name}: server exited with ${code}`)))
     child.once('message', (message: ServerMessage) => {
       clearTimeout(timer)
-      if (message.type === 'ready') resolve({ scenario, child, port: message.port })
+      if (message.type === 'ready') resolve({ scenario, label, child, port: message.port })
     })
   })
 }
@@ -113,23 +123,27 @@ async function main (): Promise<void> {
   const servers: Server[] = []
   try {
     for (const scenario of scenarios) servers.push(await startServer(scenario))
+    if (COMPARE !== undefined) {
+      // Only our own scenarios: the Fastify baselines are the same code in both checkouts.
+      for (const scenario of scenarios) if (scenario.baseline !== undefined) servers.push(await startServer(scenario, COMPARE))
+    }
     for (const server of servers) {
       const body = await probe(server)
       if (process.env.BENCH_VERBOSE !== undefined) console.error(`${server.scenario.name}: ${body}`)
     }
     for (const server of servers) await load(server, WARMUP)
 
-    const samples = new Map<string, Sample[]>(servers.map((server) => [server.scenario.name, []]))
+    const samples = new Map<string, Sample[]>(servers.map((server) => [server.label, []]))
     for (let round = 0; round < ROUNDS; round++) {
       const order = round % 2 === 0 ? servers : [...servers].reverse()
       for (const server of order) {
         const sample = await load(server, DURATION)
-        samples.get(server.scenario.name)?.push(sample)
-        console.error(`round ${round + 1}/${ROUNDS} ${server.scenario.name.padEnd(18)} ${Math.round(sample.rps)} req/s`)
+        samples.get(server.label)?.push(sample)
+        console.error(`round ${round + 1}/${ROUNDS} ${server.label.padEnd(18)} ${Math.round(sample.rps)} req/s`)
       }
     }
     const rss = new Map<string, number>()
-    for (const server of servers) rss.set(server.scenario.name, (await usageOf(server)).rss)
+    for (const server of servers) rss.set(server.label, (await usageOf(server)).rss)
 
     /** Median over rounds of this round's ratio: req/s over the baseline's, or the baseline's server CPU per request over ours. */
     const ratio = (name: string, baseline: string | undefined, of: (mine: Sample, theirs: Sample) => number = (mine, theirs) => mine.rps / theirs.rps): number => {
@@ -140,9 +154,10 @@ async function main (): Promise<void> {
     }
     const cpuRatio = (mine: Sample, theirs: Sample): number => theirs.cpuPerRequest / mine.cpuPerRequest
     const ceiling = samples.has('ceiling-200') ? 'ceiling-200' : undefined
-    const rows = [['scenario', 'req/s', 'p50 ms', 'p99 ms', 'server CPU µs/req', 'RSS MB', '× Fastify default', '× ceiling', 'CPU × default']]
+    const rows = [['scenario', 'req/s', 'p50 ms', 'p99 ms', 'server CPU µs/req', 'RSS MB', '× Fastify default', '× ceiling', 'CPU × default', '× default format', ...(COMPARE === undefined ? [] : ['× before'])]]
     for (const server of servers) {
-      const { name, baseline } = server.scenario
+      const { baseline } = server.scenario
+      const name = server.label
       const mine = samples.get(name) ?? []
       const fixed = (value: number, digits: number): string => Number.isNaN(value) ? '–' : value.toFixed(digits)
       rows.push([
@@ -154,12 +169,15 @@ async function main (): Promise<void> {
         fixed((rss.get(name) ?? NaN) / 1048576, 0),
         baseline === undefined ? '1.00' : fixed(ratio(name, baseline), 2),
         name === ceiling ? '1.00' : fixed(ratio(name, ceiling), 2),
-        baseline === undefined ? '1.00' : fixed(ratio(name, baseline, cpuRatio), 2)
+        baseline === undefined ? '1.00' : fixed(ratio(name, baseline, cpuRatio), 2),
+        server.scenario.sameIn === undefined ? '–' : fixed(ratio(name, server.scenario.sameIn + (name.endsWith(BEFORE) ? BEFORE : '')), 2),
+        ...(COMPARE === undefined ? [] : [name.endsWith(BEFORE) || baseline === undefined ? '–' : fixed(ratio(name, name + BEFORE), 2)])
       ])
     }
     console.log(table(rows))
     console.log('\n× columns: req/s over the baseline\'s (Fastify default of the same kind, or the 200 ceiling); ' +
-      'CPU × default: the baseline\'s server CPU time per response over this one\'s (> 1: cheaper than Fastify\'s own).')
+      'CPU × default: the baseline\'s server CPU time per response over this one\'s (> 1: cheaper than Fastify\'s own); ' +
+      '× default format: req/s over the same request answered in the default wire format.')
     console.log(`${ROUNDS} alternating rounds of ${DURATION} s per scenario, ${CONNECTIONS} connections, Node ${process.version}; ` +
       `ratios are medians of per-round ratios; ${Math.round((Date.now() - began) / 1000)} s in all.`)
   } finally {

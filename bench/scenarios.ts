@@ -21,6 +21,13 @@ export interface Scenario {
   /** Register the plugin with `metrics: true` (prom-client counter) and, with `tracing`, `tracing: true` (OpenTelemetry API, no SDK). */
   metrics?: boolean
   tracing?: boolean
+  /**
+   * The wire format: `problem`, or a recipe of docs/wire-formats.md by its marker (`seed-000`), passed as the
+   * plugin's `envelope` option; the default format when left out.
+   */
+  envelope?: 'problem' | Recipe
+  /** The same request in the default format (the scenario a format's `× default format` is taken against). */
+  sameIn?: string
   method: 'GET' | 'POST'
   path: string
   body?: string
@@ -29,6 +36,9 @@ export interface Scenario {
   /** The Fastify-default scenario this one is compared with; undefined for the baselines themselves. */
   baseline?: string
 }
+
+/** The recipes of docs/wire-formats.md the bench loads, by their `<!-- recipe: … -->` marker. */
+export type Recipe = 'seed-000' | 'seed-004'
 
 /** Ten fields, every one of them valid. */
 const VALID = {
@@ -59,22 +69,34 @@ export const TEN_INVALID = JSON.stringify({
   agree: 'yes'
 })
 
+const CATALOG_404: Scenario = { name: 'catalog-404', label: 'catalog SESSION_NOT_FOUND (details + placeholder)', server: 'catalog', method: 'GET', path: '/sessions/AB12CD', status: 404, baseline: 'default-404' }
+const CATALOG_400X10: Scenario = { name: 'catalog-400x10', label: 'catalog VALIDATION_ERROR fieldErrors, ten (allErrors)', server: 'catalog', allErrors: true, method: 'POST', path: '/enroll', body: TEN_INVALID, status: 400, baseline: 'default-400x10' }
+
 export const SCENARIOS: readonly Scenario[] = [
   { name: 'ceiling-200', label: '200 JSON with response schema (ceiling)', server: 'ceiling', method: 'GET', path: '/sessions/AB12CD', status: 200, baseline: 'default-404' },
   { name: 'default-404', label: 'Fastify default handler, @fastify/error 404', server: 'fastify', method: 'GET', path: '/sessions/AB12CD', status: 404 },
-  { name: 'catalog-404', label: 'catalog SESSION_NOT_FOUND (details + placeholder)', server: 'catalog', method: 'GET', path: '/sessions/AB12CD', status: 404, baseline: 'default-404' },
+  CATALOG_404,
   { name: 'catalog-404-metrics', label: 'catalog 404 with metrics (http_errors_total)', server: 'catalog', metrics: true, method: 'GET', path: '/sessions/AB12CD', status: 404, baseline: 'default-404' },
   { name: 'catalog-404-observed', label: 'catalog 404 with metrics and tracing (OTel API, no SDK)', server: 'catalog', metrics: true, tracing: true, method: 'GET', path: '/sessions/AB12CD', status: 404, baseline: 'default-404' },
+  ...inFormats(CATALOG_404),
   { name: 'default-400x1', label: 'Fastify default 400, one invalid field', server: 'fastify', method: 'POST', path: '/enroll', body: ONE_INVALID, status: 400 },
   { name: 'catalog-400x1', label: 'catalog VALIDATION_ERROR fieldErrors, one field', server: 'catalog', method: 'POST', path: '/enroll', body: ONE_INVALID, status: 400, baseline: 'default-400x1' },
   { name: 'catalog-400x1-stack', label: 'same, with Fastify\'s default formatter (stacklessValidationErrors: false)', server: 'catalog', fastifyFormatter: true, method: 'POST', path: '/enroll', body: ONE_INVALID, status: 400, baseline: 'default-400x1' },
   { name: 'default-400x10', label: 'Fastify default 400, ten invalid (allErrors)', server: 'fastify', allErrors: true, method: 'POST', path: '/enroll', body: TEN_INVALID, status: 400 },
-  { name: 'catalog-400x10', label: 'catalog VALIDATION_ERROR fieldErrors, ten (allErrors)', server: 'catalog', allErrors: true, method: 'POST', path: '/enroll', body: TEN_INVALID, status: 400, baseline: 'default-400x10' },
+  CATALOG_400X10,
+  ...inFormats(CATALOG_400X10),
   { name: 'default-route404', label: 'Fastify default unknown route 404', server: 'fastify', method: 'GET', path: '/nowhere/123', status: 404 },
   { name: 'catalog-route404', label: 'catalog NOT_FOUND for an unknown route', server: 'catalog', method: 'GET', path: '/nowhere/123', status: 404, baseline: 'default-route404' },
   { name: 'default-500', label: 'Fastify default 500 for a throw (logged)', server: 'fastify', method: 'GET', path: '/boom', status: 500 },
   { name: 'catalog-500', label: 'catalog INTERNAL_ERROR for a throw (logged)', server: 'catalog', method: 'GET', path: '/boom', status: 500, baseline: 'default-500' }
 ]
+
+/** A default-format scenario again in `problem` and in each recipe (`catalog-404-problem`, `catalog-404-seed-000`, …). */
+function inFormats (scenario: Scenario): Scenario[] {
+  return (['problem', 'seed-000', 'seed-004'] as const).map((envelope) => ({
+    ...scenario, name: `${scenario.name}-${envelope}`, label: `${scenario.label}, in ${envelope}`, envelope, sameIn: scenario.name
+  }))
+}
 
 /** A scenario by name. */
 export function scenarioNamed (name: string): Scenario {

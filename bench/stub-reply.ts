@@ -7,16 +7,19 @@ const log = { info: noop, error: noop, warn: noop, debug: noop, trace: noop, fat
 /** The smallest reply the handler talks to; `payload` keeps what was sent, so the work is not optimised away. */
 export function stubReply (): { reply: FastifyReply, request: FastifyRequest, sent: () => unknown } {
   let payload: unknown
-  const request = { id: 'req-1', log, url: '/sessions/AB12CD', method: 'GET' }
+  const request = { id: 'req-1', log, url: '/sessions/AB12CD', method: 'GET', headers: {} }
+  // Headers are kept per call, as a real reply's are (the responder reads `Vary` before adding to it).
+  let headers: Record<string, unknown> = {}
   const reply = {
     request,
     sent: false,
     log,
     code () { return reply },
-    header () { return reply },
+    header (name: string, value: unknown) { headers[name.toLowerCase()] = value; return reply },
+    getHeader (name: string) { return headers[name.toLowerCase()] },
     headers () { return reply },
     type () { return reply },
-    send (value: unknown) { payload = value; return reply }
+    send (value: unknown) { payload = value; headers = {}; return reply }
   }
   return { reply: reply as unknown as FastifyReply, request: request as unknown as FastifyRequest, sent: () => payload }
 }

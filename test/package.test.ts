@@ -1,7 +1,9 @@
 /**
  * The package as a user installs it: `npm pack` once, then
- * - unpacked into a node_modules folder, loaded with `require` and with `import`, and checked by
- *   @arethetypeswrong/cli for types under the node16 profile (node10 resolves no subpath export);
+ * - unpacked into a node_modules folder, loaded with `require` and with `import` (the root and
+ *   `fastify-error-catalog/tooling`), and checked by @arethetypeswrong/cli for types under the node16 profile
+ *   (node10 resolves no subpath export);
+ * - its declarations read for types they name but do not export (an internal type in a public signature);
  * - an ESM and a CommonJS consumer compiled with `skipLibCheck: false` (attw does not type-check the
  *   declarations' own bodies), the ESM one with a module made by the packed `error-catalog generate`;
  * - installed with `npm install --install-strategy=linked` (pnpm's isolated layout: only direct dependencies
@@ -55,7 +57,14 @@ async function main () {
   const bare = Fastify()
   await bare.register(require('fastify-error-catalog'), { catalog: { version: 1, errors: {} } })
   const missing = await bare.inject('/nope')
-  console.log(JSON.stringify({ status: res.statusCode, body: res.json(), isError: pkg.isCatalogError(app.errors.SESSION_NOT_FOUND({})), hasDefault: typeof pkg.default, registeredByRequire: missing.json().code }))
+  // The tooling entry works on a catalog compiled by the root one (the CommonJS tooling is a bundle of its own).
+  const generated = tooling.renderModule(app.errorCatalog, { source: 'errors.yaml' })
+  const lint = tooling.lintText('\u00ec\u0084\u00b8\u00ec\u0085\u0098', 'guide.md')
+  console.log(JSON.stringify({
+    status: res.statusCode, body: res.json(), isError: pkg.isCatalogError(app.errors.SESSION_NOT_FOUND({})), hasDefault: typeof pkg.default, registeredByRequire: missing.json().code,
+    names: Object.keys(pkg).sort(), toolingKind: typeof tooling, toolingNames: Object.keys(tooling).sort(),
+    generated: generated.includes('SESSION_NOT_FOUND'), lint: lint.map((problem) => problem.rule)
+  }))
 }
 main()
 `
@@ -71,19 +80,29 @@ t.test('the packed package works from require and import, with types for each', 
   const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'))
   t.match(manifest, { repository: { url: /github\.com\/fastify-error-catalog\/fastify-error-catalog/ }, bugs: { url: /issues$/ }, homepage: /^https:/ })
 
-  writeFileSync(join(work, 'use.cjs'), usage("const pkg = require('fastify-error-catalog')"))
-  writeFileSync(join(work, 'use.mjs'), usage("import * as pkg from 'fastify-error-catalog'\nimport { createRequire } from 'node:module'\nconst require = createRequire(import.meta.url)"))
+  writeFileSync(join(work, 'use.cjs'), usage("const pkg = require('fastify-error-catalog')\nconst tooling = require('fastify-error-catalog/tooling')"))
+  writeFileSync(join(work, 'use.mjs'), usage("import * as pkg from 'fastify-error-catalog'\nimport * as tooling from 'fastify-error-catalog/tooling'\nimport { createRequire } from 'node:module'\nconst require = createRequire(import.meta.url)"))
+  // The names each entry has at run time, from the sources (test/public-surface.test.ts checks those).
+  const names = (entry: object): string[] => Object.keys(entry).sort()
+  const rootNames = names(await import('../src/index.js'))
+  const toolingNames = names(await import('../src/tooling.js'))
   const want = {
     status: 404,
     body: { code: 'SESSION_NOT_FOUND', status: 404, message: '세션을 찾을 수 없습니다. (A1)', retryable: false, suggestions: [], details: { sessionCode: 'A1' }, requestId: 'req-1' },
     isError: true,
-    registeredByRequire: 'NOT_FOUND'
+    registeredByRequire: 'NOT_FOUND',
+    generated: true,
+    lint: ['mojibake']
   }
   for (const file of ['use.cjs', 'use.mjs']) {
     const { stdout } = await run(process.execPath, [join(work, file)], { cwd: work })
     const got = JSON.parse(stdout)
     t.match(got, want, file)
     t.equal(got.hasDefault, 'function', `${file}: the plugin is also the default export`)
+    // Under require the root is the plugin function, which fastify-plugin also names by its camelCased name.
+    t.same(got.names.filter((name: string) => name !== 'fastifyErrorCatalog'), rootNames, `${file}: the root carries every run-time name of src/index.ts, and no tooling`)
+    t.same(got.toolingNames, toolingNames, `${file}: fastify-error-catalog/tooling carries the names of src/tooling.ts`)
+    t.equal(got.toolingKind, 'object', `${file}: the tooling entry is a plain namespace`)
   }
 
   const attw = await run(join(root, 'node_modules', '.bin', 'attw'), [tarball, '--profile', 'node16', '--format', 'json'], { cwd: root, maxBuffer: 1 << 24 })
@@ -93,6 +112,42 @@ t.test('the packed package works from require and import, with types for each', 
   // export; the JSON report lists its findings anyway.
   const problems = (report.analysis?.problems ?? report.problems) as Array<{ resolutionKind?: string }>
   t.same(problems.filter((problem) => problem.resolutionKind !== 'node10'), [], 'are-the-types-wrong finds no problems (node16 profile)')
+  t.ok(report.analysis?.entrypoints?.['./tooling'] ?? report.entrypoints?.['./tooling'], 'are-the-types-wrong checked the tooling entry')
+})
+
+/** The names declared at the top level of a declaration file (the library errors live in the `libraryErrors` namespace). */
+function declared (file: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022)
+  return source.statements.flatMap((statement) => {
+    if (ts.isModuleDeclaration(statement)) return []
+    if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.map((declaration) => declaration.name.getText(source))
+    return 'name' in statement && statement.name !== undefined ? [(statement.name as ts.Identifier).text] : []
+  })
+}
+
+t.test('the declarations of both entries name no type an app cannot import', async (t) => {
+  const dist = join(installed, 'dist')
+  const publicNames = (file: string): string[] => {
+    const last = /export \{([^}]*)\};\s*$/.exec(readFileSync(join(dist, file), 'utf8')) as RegExpExecArray
+    return last[1].split(',').map((name) => name.trim().replace(/^type /, '').replace(/^.* as /, ''))
+  }
+  const reexported = (file: string): string[] => [...readFileSync(join(dist, file), 'utf8').matchAll(/^export \{([^}]*)\} from '\.\/[^']+';$/gm)]
+    .flatMap((match) => match[1].split(',').map((name) => name.trim().replace(/^.* as /, '')))
+  const exported = new Set(['index.d.ts', 'tooling.d.ts'].flatMap((file) => [...publicNames(file), ...reexported(file)]))
+  // Declarations a public type is derived from (`typeof X`, `keyof typeof X`, a part of a union): the type is what an app uses.
+  const derived = [
+    'CANONICAL', 'REQUEST_PARTS', 'ROLES', 'RequestPart', 'RequiredRole', 'Role', 'BUILTIN_FORMATS', 'BODY_VARIABLES', 'FIELD_VARIABLES',
+    'BodyVariable', 'FieldVariable', 'ENTRY_MEMBERS', 'EntryMember', 'CatalogChangeKind', 'MemberChangeKind', 'retryText'
+  ]
+  // The `libraryErrors` namespace and its members; the brand symbol of compiled catalogs (not for apps).
+  const namespaced = ['errors', 'kCompiledCatalog']
+  const allowed = new Set([...exported, ...derived, ...namespaced])
+  // The root, the tooling entry, and the declaration chunks the two share.
+  const files = readdirSync(dist).filter((name) => name.endsWith('.d.ts') && !['grpc.d.ts', 'client.d.ts'].includes(name))
+  const internal = files.flatMap((file) => declared(join(dist, file)).filter((name) => !allowed.has(name) && !/^(errors_)?FEC_ERR_/.test(name)).map((name) => `${file}: ${name}`))
+  t.same(internal, [], 'every type in a public signature can be imported from the root or the tooling entry')
+  const augmented = files.filter((file) => readFileSync(join(dist, file), 'utf8').includes("declare module 'fastify'"))
+  t.same(augmented, ['index.d.ts'], 'the Fastify augmentations are declared once, in the root')
 })
 
 /** Type-checks one consumer project; returns the diagnostics as `file(line): message` lines. */
@@ -122,7 +177,9 @@ t.test('ESM and CommonJS consumers compile against the packed declarations with 
   await run(process.execPath, [join(installed, 'dist', 'cli.js'), 'generate', 'errors.yaml', '--out', 'errors.ts'], { cwd: esm })
   writeFileSync(join(esm, 'server.mts'), `
 import Fastify from 'fastify'
-import errorCatalog, { clientErrorHandler, frameworkErrors, ajvOptions, libraryErrors, type ErrorCatalogOptions } from 'fastify-error-catalog'
+import swagger from '@fastify/swagger'
+import errorCatalog, { clientErrorHandler, frameworkErrors, ajvOptions, libraryErrors, loadCatalogSync, type CompiledCatalog, type ErrorCatalogOptions } from 'fastify-error-catalog'
+import { lintCatalogDocument, parseCatalogText, renderModule, type LintProblem } from 'fastify-error-catalog/tooling'
 import { ERROR_CODES, type SessionNotFoundDetails } from './errors.js'
 
 const app = Fastify({ frameworkErrors, clientErrorHandler, ajv: ajvOptions() })
@@ -134,11 +191,21 @@ const code: 'SESSION_NOT_FOUND' = error.code
 // @ts-expect-error: the generated module types app.errors, so a code the catalog lacks does not compile
 app.errors.NO_SUCH_CODE({})
 const thrown: Error = new libraryErrors.FEC_ERR_CODE_MISSING('X')
-export { code, thrown, ERROR_CODES }
+// The Fastify augmentations: app.errorCatalog, app.errorCatalogSwagger and schema.errors.
+const served: CompiledCatalog<unknown> = app.errorCatalog
+await app.register(swagger, app.errorCatalogSwagger({ openapi: { info: { title: 't', version: '1' } } }))
+app.get('/s', { schema: { errors: ['SESSION_NOT_FOUND'] } }, async () => 'ok')
+// @ts-expect-error: schema.errors is a list of codes
+app.get('/t', { schema: { errors: 'SESSION_NOT_FOUND' } }, async () => 'ok')
+// The tooling entry takes what the root makes: one CompiledCatalog type, not two.
+const module: string = renderModule(loadCatalogSync('errors.yaml'), { source: 'errors.yaml' })
+const problems: LintProblem[] = lintCatalogDocument(parseCatalogText('version: 1', 'x.yaml'))
+export { code, thrown, ERROR_CODES, served, module, problems }
 `)
   writeFileSync(join(cjs, 'server.cts'), `
 import Fastify = require('fastify')
 import errorCatalog = require('fastify-error-catalog')
+import tooling = require('fastify-error-catalog/tooling')
 
 const app = Fastify({ frameworkErrors: errorCatalog.frameworkErrors, clientErrorHandler: errorCatalog.clientErrorHandler })
 async function main (): Promise<void> {
@@ -149,8 +216,12 @@ async function main (): Promise<void> {
   const thrown: Error = new errorCatalog.libraryErrors.FEC_ERR_CODE_MISSING('X')
   const schema = errorCatalog.Type.Object({ id: errorCatalog.Type.String() })
   const value: errorCatalog.Static<typeof schema> = { id: 'a' }
+  const module: string = tooling.renderModule(errorCatalog.loadCatalogSync('errors.yaml'), { source: 'errors.yaml' })
+  const swaggerOptions = app.errorCatalogSwagger({ openapi: {} })
   void thrown
   void value
+  void module
+  void swaggerOptions
 }
 void main
 `)

@@ -5,7 +5,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
+import { runInNewContext } from 'node:vm'
 import ts from 'typescript'
+import Fastify from 'fastify'
+import errorCatalog from '../src/index.js'
 
 const run = promisify(execFile)
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -93,6 +96,22 @@ t.test('the options block of the README names exactly the options the plugin acc
   const named = [...block.matchAll(/^ {2}(\w+):/gm)].map((match) => match[1])
   const { resolveOptions } = await import('../src/plugin/options.js')
   await t.rejects(resolveOptions({ catalog: {}, nope: 1 } as never), { message: new RegExp(`known options: ${named.join(', ')}$`) })
+})
+
+t.test('the wire-formats block registers as written and negotiates problem+json', async (t) => {
+  const block = blockAfter('## Wire formats', 'ts')
+  // The object literal as written, evaluated in an empty context (it holds only literals and a comment).
+  const options = runInNewContext(`(${block.slice(block.indexOf('{'), block.lastIndexOf('}') + 1)})`) as Record<string, unknown>
+  const app = Fastify()
+  t.teardown(() => app.close())
+  await app.register(errorCatalog, { ...options, catalog: fileURLToPath(new URL('../catalog/example.yaml', import.meta.url)) })
+  const plain = await app.inject('/nowhere')
+  t.equal(plain.headers['content-type'], 'application/json; charset=utf-8')
+  t.equal(plain.json().code, 'NOT_FOUND')
+  const problem = await app.inject({ url: '/nowhere', headers: { accept: 'application/problem+json' } })
+  t.equal(problem.headers['content-type'], 'application/problem+json; charset=utf-8')
+  t.equal(problem.json().type, 'https://api.example.com/errors#not-found')
+  t.equal(problem.headers.vary, 'Accept, Accept-Language', 'the format and the language (the sample catalog has ko and en) vary')
 })
 
 t.test('the README starts with the two commands', async (t) => {

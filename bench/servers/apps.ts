@@ -8,6 +8,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { fileURLToPath } from 'node:url'
 import { errorCatalog } from '../../src/index.js'
 import type { Scenario } from '../scenarios.js'
+// The recipes as docs/wire-formats.md prints them (one reader, shared with the recipe tests).
+import { recipe } from '../../test/helpers/recipes.js'
 
 const EXAMPLE_CATALOG = fileURLToPath(new URL('../../catalog/example.yaml', import.meta.url))
 
@@ -78,6 +80,7 @@ export async function buildScenarioApp (scenario: Scenario): Promise<FastifyInst
     case 'catalog':
       await app.register(errorCatalog, {
         catalog: EXAMPLE_CATALOG,
+        ...(scenario.envelope === undefined ? {} : { envelope: scenario.envelope === 'problem' ? 'problem' : recipe(scenario.envelope) }),
         ...(scenario.fastifyFormatter === true ? { stacklessValidationErrors: false } : {}),
         ...(scenario.metrics === true ? { metrics: true } : {}),
         ...(scenario.tracing === true ? { tracing: true } : {})

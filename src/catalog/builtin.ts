@@ -7,20 +7,8 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseCatalogText, type CatalogDocument } from './source.js'
 
-/** The code of validation failures; its responses carry `fieldErrors`. */
-export const VALIDATION_CODE = 'VALIDATION_ERROR'
-
-/** Codes the plugin answers with by itself; a catalog served by the plugin must define them all. */
-export const REQUIRED_CODES = [
-  'VALIDATION_ERROR',
-  'INVALID_JSON',
-  'NOT_FOUND',
-  'METHOD_NOT_ALLOWED',
-  'PAYLOAD_TOO_LARGE',
-  'UNSUPPORTED_MEDIA_TYPE',
-  'INTERNAL_ERROR',
-  'SERVICE_UNAVAILABLE'
-] as const
+// The codes the plugin needs are a table of roles (roles.ts); these two names stay importable from here.
+export { REQUIRED_CODES, VALIDATION_CODE } from './roles.js'
 
 let cached: CatalogDocument | undefined
 

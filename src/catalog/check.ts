@@ -7,12 +7,13 @@ import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler'
 import { Value, ValueErrorType, type ValueError, type ValueErrorIterator } from '@sinclair/typebox/value'
 import { CATEGORY_PATTERN, CODE_PATTERN, NAME_PATTERN, TCatalogFile, catalogReferences, type CatalogFile } from './format.js'
 import { escapePointer, fromPointer, sortProblems, type CatalogProblem } from './problems.js'
-import { compileMessageTemplate } from '../validation/message-template.js'
+import { parseEnvelopeDeclaration } from './envelope-syntax.js'
 import { VALIDATION_MESSAGES } from '../validation/messages.js'
-import { PARTICLE_PAIRS } from '../validation/particles.js'
+import { PARTICLE_PAIRS } from '../text/particles.js'
+import { parseTemplate } from '../text/template.js'
 import type { CatalogDocument } from './source.js'
-import { placeholdersOf } from './template.js'
-import { GRPC_STATUS_NAMES, isGrpcStatusName } from '../grpc/status.js'
+import { declaredLocales } from './locales.js'
+import { GRPC_STATUS_NAMES, isGrpcStatusName } from './grpc-status.js'
 import { didYouMean } from './did-you-mean.js'
 
 const KEY_RULES: Record<string, { what: string, rule: string, hint: string }> = {
@@ -69,6 +70,15 @@ function checkData (document: CatalogDocument): CheckResult {
 
 type Report = (pointer: string, message: string, rule: string, options?: { key?: boolean, hint?: string }) => void
 
+/** The `envelope:` declaration: unknown variables, variables in keys, a body that is not a template (docs/wire-formats.md). */
+function reportEnvelope (envelope: unknown, report: Report): void {
+  parseEnvelopeDeclaration(envelope, (path, message) => {
+    // A variable written as a key is reported at the key.
+    const key = typeof path[path.length - 1] === 'string' && String(path[path.length - 1]).startsWith('$')
+    report(['/envelope', ...path.map((part) => escapePointer(String(part)))].join('/'), message, 'envelope', { key })
+  })
+}
+
 function reportStructure (errors: ValueErrorIterator | Iterable<ValueError>, report: Report): void {
   const missing = new Set<string>()
   for (const error of errors) {
@@ -86,12 +96,23 @@ function reportStructure (errors: ValueErrorIterator | Iterable<ValueError>, rep
   }
 }
 
-/** For a union whose members are told apart by `type` (detail specs), the member the value meant. */
+/**
+ * The member of a union the value meant: for detail specs, the one its `type` names; otherwise the one member of
+ * the value's JSON type (a translatable member is a string or a map, so `message: ""` reads as a too-short string).
+ */
 function narrowUnion (error: ValueError): TSchema | undefined {
   const value = error.value as { type?: unknown } | null
   const members = (error.schema.anyOf ?? []) as TSchema[]
-  if (value === null || typeof value !== 'object' || typeof value.type !== 'string') return undefined
-  return members.find((member) => member.properties?.type?.const === value.type)
+  if (value !== null && typeof value === 'object' && typeof value.type === 'string') {
+    const named = members.find((member) => member.properties?.type?.const === value.type)
+    if (named !== undefined) return named
+  }
+  const kind = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value
+  const same = members.filter((member) => member.type === kind)
+  if (same.length === 1 && members.every((member) => typeof member.type === 'string')) return same[0]
+  // A translatable member given neither form: say what the plain form wants (`expected array, got "…"`).
+  const [plain, map] = members
+  return members.length === 2 && map.patternProperties !== undefined && plain.type !== 'object' && kind !== 'object' ? plain : undefined
 }
 
 function describe (error: ValueError, report: Report): void {
@@ -147,13 +168,19 @@ function knownKeys (schema: TSchema, name: string): string | undefined {
 }
 
 function reportMeaning (catalog: Partial<CatalogFile>, report: Report): void {
-  reportValidationMessages(catalog, report)
+  const locales = reportLocales(catalog, report)
+  const translations = translationCheck(locales, report)
+  reportValidationMessages(catalog, translations, report)
+  if (catalog.envelope !== undefined) reportEnvelope(catalog.envelope, report)
   reportGrpc(catalog, report)
   reportMaps(catalog, report)
   const categories = new Set(isRecord(catalog.categories) ? Object.keys(catalog.categories) : [])
   const reserved = new Set((Array.isArray(catalog.reserved) ? catalog.reserved : [])
     .map((item: unknown) => typeof item === 'string' ? item : isRecord(item) ? item.code : undefined))
-  if (isRecord(catalog.categories)) checkKeys(Object.keys(catalog.categories), '/categories', CATEGORY_PATTERN, report)
+  if (isRecord(catalog.categories)) {
+    checkKeys(Object.keys(catalog.categories), '/categories', CATEGORY_PATTERN, report)
+    for (const [id, title] of Object.entries(catalog.categories)) translations(title, () => `/categories/${escapePointer(id)}`)
+  }
   if (!isRecord(catalog.errors)) return
   checkKeys(Object.keys(catalog.errors), '/errors', CODE_PATTERN, report)
 
@@ -176,18 +203,90 @@ function reportMeaning (catalog: Partial<CatalogFile>, report: Report): void {
     }
     const checkText = (text: unknown, pointer: () => string): void => {
       if (typeof text !== 'string' || !text.includes('{')) return
-      for (const name of placeholdersOf(text)) {
+      const template = parseTemplate(text)
+      for (const name of template.names) {
+        // `{retryAfter}` is the entry's own Retry-After seconds (or a call's `{ retryAfter }`).
+        if (name === 'retryAfter' && typeof entry.retryAfter === 'number') continue
         if (details === undefined || !Object.hasOwn(details, name)) {
           const names = details === undefined ? [] : Object.keys(details)
           report(pointer(), `placeholder {${name}} names no detail`, 'unknown-placeholder', {
-            hint: names.length === 0 ? `declare it under ${at()}/details` : `details: ${names.join(', ')}`
+            hint: name === 'retryAfter' ? 'set the entry\'s `retryAfter` (seconds); a call\'s { retryAfter } then overrides it' : names.length === 0 ? `declare it under ${at()}/details` : `details: ${names.join(', ')}`
           })
         }
       }
+      if (template.unknownMarkers.length > 0) reportUnknownMarkers(template.unknownMarkers, pointer(), report)
     }
-    checkText(entry.message, () => `${at()}/message`)
-    if (Array.isArray(entry.suggestions)) entry.suggestions.forEach((text: unknown, index: number) => checkText(text, () => `${at()}/suggestions/${index}`))
+    const checkList = (list: unknown, pointer: () => string): void => {
+      if (Array.isArray(list)) list.forEach((text: unknown, index: number) => checkText(text, () => `${pointer()}/${index}`))
+    }
+    // A plain text is checked as before; a map by locale also for its locales and its placeholders.
+    if (typeof entry.message === 'string') checkText(entry.message, () => `${at()}/message`)
+    else translations(entry.message, () => `${at()}/message`, checkText)
+    if (Array.isArray(entry.suggestions)) checkList(entry.suggestions, () => `${at()}/suggestions`)
+    else translations(entry.suggestions, () => `${at()}/suggestions`, checkList)
+    if (isRecord(entry.description)) translations(entry.description, () => `${at()}/description`)
   }
+}
+
+/** The declared locales, the default first; `locale` and `locales` that disagree, and a locale listed twice, are problems. */
+function reportLocales (catalog: Partial<CatalogFile>, report: Report): readonly string[] {
+  const locales = declaredLocales(catalog)
+  if (!Array.isArray(catalog.locales)) return locales
+  if (typeof catalog.locale === 'string' && catalog.locale !== locales[0]) {
+    report('/locale', `locale ${catalog.locale} is not the first of locales (${locales[0]})`, 'locales', { hint: 'the default locale is the first of `locales`: make `locale` the same, or leave it out' })
+  }
+  catalog.locales.forEach((locale: unknown, index: number) => {
+    if (catalog.locales?.indexOf(locale as string) !== index) report(`/locales/${index}`, `${String(locale)} is listed twice`, 'locales', { hint: 'list each locale once' })
+  })
+  return locales
+}
+
+type TextCheck = (text: unknown, pointer: () => string) => void
+
+/**
+ * Checks a translatable member in the map form (a plain value is the default locale's and has nothing to check
+ * here): every locale declared, the default locale's text present, and each translation with the placeholders of
+ * the default locale's text (particle markers are not placeholders). `check` then sees each locale's text.
+ */
+function translationCheck (locales: readonly string[], report: Report): (value: unknown, pointer: () => string, check?: TextCheck) => void {
+  const defaultLocale = locales[0]
+  return (value, pointer, check) => {
+    if (!isRecord(value)) return
+    for (const locale of Object.keys(value)) {
+      if (!locales.includes(locale)) {
+        report(`${pointer()}/${escapePointer(locale)}`, `locale ${locale} is not declared in \`locales\``, 'unknown-locale', {
+          key: true,
+          hint: `declared: ${locales.join(', ')}; add it to \`locales\` (e.g. \`locales: [${[defaultLocale, locale].join(', ')}]\`) or remove it`
+        })
+      }
+    }
+    if (!Object.hasOwn(value, defaultLocale)) {
+      report(pointer(), `no ${defaultLocale} text: a map of translations needs the default locale's`, 'missing-default-locale', { hint: `add \`${defaultLocale}: …\` (the default locale is the first of \`locales\`)` })
+    }
+    if (check === undefined) return
+    const expected = Object.hasOwn(value, defaultLocale) ? placeholderSet(value[defaultLocale]) : undefined
+    for (const [locale, text] of Object.entries(value)) {
+      check(text, () => `${pointer()}/${escapePointer(locale)}`)
+      if (expected === undefined || locale === defaultLocale) continue
+      const names = placeholderSet(text)
+      const missing = [...expected].filter((name) => !names.has(name))
+      const extra = [...names].filter((name) => !expected.has(name))
+      if (missing.length === 0 && extra.length === 0) continue
+      const list = (set: Iterable<string>): string => [...set].map((name) => `{${name}}`).join(', ') || 'none'
+      report(`${pointer()}/${escapePointer(locale)}`, `the ${locale} translation's placeholders (${list(names)}) differ from ${defaultLocale}'s (${list(expected)})`, 'translation-placeholders', {
+        hint: `every translation uses the placeholders of the ${defaultLocale} text${missing.length > 0 ? `; missing: ${list(missing)}` : ''}${extra.length > 0 ? `; not in ${defaultLocale}: ${list(extra)}` : ''}`
+      })
+    }
+  }
+}
+
+/** The placeholder names of a text or of a list of texts (a list of suggestions counts as one). */
+function placeholderSet (value: unknown): Set<string> {
+  const names = new Set<string>()
+  for (const text of Array.isArray(value) ? value : [value]) {
+    if (typeof text === 'string' && text.includes('{')) for (const name of parseTemplate(text).names) names.add(name)
+  }
+  return names
 }
 
 function checkKeys (keys: string[], at: string, pattern: string, report: Report): void {
@@ -218,20 +317,30 @@ function checkDetailNames (details: Record<string, unknown>, at: string, report:
  * Validation templates may use `{label}` and the placeholders their keyword provides (a keyword the
  * library has no message for, such as a custom one, gets `{keyword}`), and only known particle markers.
  */
-function reportValidationMessages (catalog: Partial<CatalogFile>, report: Report): void {
+function reportValidationMessages (catalog: Partial<CatalogFile>, translations: ReturnType<typeof translationCheck>, report: Report): void {
   const messages = isRecord(catalog.validation) ? catalog.validation.messages : undefined
   if (!isRecord(messages)) return
-  for (const [id, text] of Object.entries(messages)) {
-    if (typeof text !== 'string') continue
-    const at = `/validation/messages/${escapePointer(id)}`
-    const template = compileMessageTemplate(text)
+  for (const [id, given] of Object.entries(messages)) {
     const allowed = ['label', ...(Object.hasOwn(VALIDATION_MESSAGES, id) ? VALIDATION_MESSAGES[id].placeholders : ['keyword'])]
-    for (const name of template.names) {
-      if (!allowed.includes(name)) report(at, `placeholder {${name}} is not given for ${id}`, 'unknown-placeholder', { hint: `placeholders of ${id}: ${allowed.map((known) => `{${known}}`).join(', ')}` })
+    const check = (text: unknown, pointer: () => string): void => {
+      if (typeof text !== 'string') return
+      const at = pointer()
+      const template = parseTemplate(text)
+      for (const name of template.names) {
+        if (!allowed.includes(name)) report(at, `placeholder {${name}} is not given for ${id}`, 'unknown-placeholder', { hint: `placeholders of ${id}: ${allowed.map((known) => `{${known}}`).join(', ')}` })
+      }
+      reportUnknownMarkers(template.unknownMarkers, at, report)
     }
-    for (const marker of template.unknownMarkers) {
-      report(at, `{${marker}} is not a known particle marker`, 'unknown-particle', { hint: `markers: ${PARTICLE_PAIRS.map((pair) => `{${pair.join('/')}}`).join(', ')}` })
-    }
+    const at = (): string => `/validation/messages/${escapePointer(id)}`
+    if (typeof given === 'string') check(given, at)
+    else translations(given, at, check)
+  }
+}
+
+/** Particle markers (`{을/를}`) must name a known pair, in catalog and validation messages alike. */
+function reportUnknownMarkers (markers: readonly string[], at: string, report: Report): void {
+  for (const marker of markers) {
+    report(at, `{${marker}} is not a known particle marker`, 'unknown-particle', { hint: `markers: ${PARTICLE_PAIRS.map((pair) => `{${pair.join('/')}}`).join(', ')}` })
   }
 }
 

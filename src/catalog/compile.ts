@@ -1,19 +1,21 @@
 /**
- * Checked catalog → compiled catalog: per code, the entry, the TypeBox schemas of its details and of its
- * response body, and a factory. Pure: no Fastify, no file system (the builtin catalog is read once, on demand).
+ * Checked catalog → compiled catalog: per code, the entry, the TypeBox schema of its details and a factory.
+ * Format-neutral: the body a code is answered with is the wire format's business (src/envelope/). Pure: no
+ * Fastify, no file system (the builtin catalog is read once, on demand).
  */
 import type { TObject } from '@sinclair/typebox'
 import { FEC_ERR_CATALOG_INVALID, FEC_ERR_DETAILS_INVALID, FEC_ERR_OPTIONS_INVALID } from '../errors.js'
-import { envelopeSchema } from '../envelope/default.js'
-import { builtinDocument, VALIDATION_CODE } from './builtin.js'
+import { builtinDocument } from './builtin.js'
+import { parseEnvelopeDeclaration, type EnvelopeDeclaration } from './envelope-syntax.js'
 import { CatalogError, retryAfterSeconds, type CatalogErrorOptions } from './catalog-error.js'
 import { checkCatalogDocument } from './check.js'
 import { detailsSchema } from './details.js'
-import type { CatalogEntrySource, CatalogFile, DetailSpec } from './format.js'
+import type { CatalogEntrySource, CatalogFile, DetailSpec, Localized } from './format.js'
 import { formatProblem, type CatalogProblem } from './problems.js'
 import { objectDocument, type CatalogDocument, type SourcePosition } from './source.js'
-import { compileTemplate, type Template } from './template.js'
-import { grpcStatusOfHttp, isGrpcStatusName, type GrpcStatusName } from '../grpc/status.js'
+import { compileTemplate, type Template } from '../text/template.js'
+import { declaredLocales, isTranslationMap, textIn } from './locales.js'
+import { grpcStatusOfHttp, isGrpcStatusName, type GrpcStatusName } from './grpc-status.js'
 
 /** A factory of one code: `errors.SESSION_NOT_FOUND({ sessionCode: 'A1' }, { cause })`, with or without `new`. */
 export interface ErrorFactory<Code extends string = string, Details extends object = Record<string, unknown>> {
@@ -58,12 +60,22 @@ export interface CompiledEntry {
   readonly source: { file: string } & SourcePosition | undefined
   /** The schema of `details`. */
   readonly detailsSchema: TObject
-  /** The schema of this code's response body (the default envelope). */
-  readonly schema: TObject
   /** The factory. */
   readonly create: ErrorFactory
-  /** Renders message and suggestions with the given details. */
-  render (details: Readonly<Record<string, unknown>> | undefined): { message: string, suggestions: readonly string[] }
+  /**
+   * Renders message and suggestions with the given details, in `locale` (one of the catalog's `locales`; the default
+   * locale for undefined or any other; a missing translation falls back to the default locale's text).
+   */
+  render (details: Readonly<Record<string, unknown>> | undefined, locale?: string): { message: string, suggestions: readonly string[] }
+  /** The message, suggestion and description templates in `locale`, as written (same fallbacks as `render`). */
+  textOf (locale?: string): EntryTextIn
+}
+
+/** An entry's texts in one locale, as written (`{placeholders}` not rendered). */
+export interface EntryTextIn {
+  readonly message: string
+  readonly suggestions: readonly string[]
+  readonly description: string | undefined
 }
 
 /** A reserved (retired) code. */
@@ -78,9 +90,14 @@ const kCompiledCatalog = Symbol.for('fastify-error-catalog.CompiledCatalog')
 export interface CompiledCatalog<Factories = ErrorFactories> {
   readonly [kCompiledCatalog]: true
   readonly version: 1
+  /** The default locale: the first of `locales`. */
   readonly locale: string
-  /** Category id → title, in document order (user categories first, then builtin ones). */
+  /** The catalog's locales, the default first (`locales`, else `[locale]`, else `['ko']`). */
+  readonly locales: readonly string[]
+  /** Category id → title in the default locale, in document order (user categories first, then builtin ones). */
   readonly categories: Readonly<Record<string, string>>
+  /** Category id → title in `locale` (a missing translation, or a locale the catalog lacks, gives the default's). */
+  categoriesIn (locale?: string): Readonly<Record<string, string>>
   /** Every code, in document order (user codes first, then builtin codes not overridden). */
   readonly codes: readonly string[]
   readonly entries: Readonly<Record<string, CompiledEntry>>
@@ -88,10 +105,19 @@ export interface CompiledCatalog<Factories = ErrorFactories> {
   readonly errors: Factories
   readonly reserved: readonly ReservedCode[]
   readonly reservedNumbers: readonly ReservedNumber[]
-  /** Catalog-wide validation message templates, by Ajv keyword. */
-  readonly validation: { readonly messages: Readonly<Record<string, string>> }
+  /**
+   * Catalog-wide validation message templates, by Ajv keyword: `messages` in the default locale; `translations`, per
+   * locale of the catalog, only the templates written in that locale (no fallback: a keyword the catalog does not
+   * translate is left to the library's own table of that locale).
+   */
+  readonly validation: {
+    readonly messages: Readonly<Record<string, string>>
+    readonly translations: Readonly<Record<string, Readonly<Record<string, string>>>>
+  }
   /** The files the catalog was read from. */
   readonly files: readonly string[]
+  /** The catalog's `envelope:` declaration (the wire format), if it has one. */
+  readonly envelope: EnvelopeDeclaration | undefined
   /** The entry of a code, if the catalog has it. */
   get (code: string): CompiledEntry | undefined
 }
@@ -164,10 +190,44 @@ function build (sources: Array<{ document: CatalogDocument, catalog: CatalogFile
   const codes: string[] = []
   const validationMessages: Record<string, string> = Object.create(null)
 
-  // Builtin first so that user categories and settings win; user codes come first in `codes`.
-  for (const { catalog } of [...layers].reverse()) Object.assign(validationMessages, catalog.validation?.messages)
-  for (const { catalog } of layers) {
-    for (const [id, title] of Object.entries(catalog.categories ?? {})) if (!Object.hasOwn(categories, id)) categories[id] = title
+  // The user's locales decide which exist; builtin translations into other locales are simply unused.
+  const locales = Object.freeze([...declaredLocales(user.catalog)])
+  const context: CatalogLocales = {
+    locales,
+    fallbacks: builtin === undefined ? [locales[0]] : [...new Set([locales[0], declaredLocales(builtin.catalog)[0]])]
+  }
+  const ownLocale = (layer: { catalog: CatalogFile }): string => declaredLocales(layer.catalog)[0]
+  const categorySources: Record<string, Localized<string>> = Object.create(null)
+  const validationTranslations: Record<string, Record<string, string>> = Object.create(null)
+  for (const locale of locales) validationTranslations[locale] = Object.create(null)
+
+  // A member set by the user replaces the builtin's whole (all its translations); user codes come first in `codes`.
+  for (const layer of layers) {
+    for (const [id, given] of Object.entries(layer.catalog.validation?.messages ?? {})) {
+      if (Object.hasOwn(validationMessages, id)) continue
+      validationMessages[id] = textIn(given, locales[0], context.fallbacks)
+      for (const locale of locales) {
+        const written = isTranslationMap(given) ? given[locale] : locale === ownLocale(layer) ? given : undefined
+        if (written !== undefined) validationTranslations[locale][id] = written
+      }
+    }
+    for (const [id, title] of Object.entries(layer.catalog.categories ?? {})) {
+      if (Object.hasOwn(categories, id)) continue
+      categories[id] = textIn(title, locales[0], context.fallbacks)
+      categorySources[id] = title
+    }
+  }
+  Object.freeze(categories)
+  const categoriesByLocale = new Map<string, Readonly<Record<string, string>>>()
+  const categoriesIn = (locale?: string): Readonly<Record<string, string>> => {
+    if (locale === undefined || locale === locales[0] || !locales.includes(locale)) return categories
+    let titles = categoriesByLocale.get(locale)
+    if (titles === undefined) {
+      const made: Record<string, string> = Object.create(null)
+      for (const id of Object.keys(categorySources)) made[id] = textIn(categorySources[id], locale, context.fallbacks)
+      categoriesByLocale.set(locale, (titles = Object.freeze(made)))
+    }
+    return titles
   }
 
   for (const { document, catalog } of layers) {
@@ -181,7 +241,7 @@ function build (sources: Array<{ document: CatalogDocument, catalog: CatalogFile
         const { line, col } = document.locate(['errors', code], true)
         return line > 0 ? { file: document.file, line, col } : undefined
       }
-      const entry = compileEntry(code, merged, isBuiltin, locateEntry, stackTraces)
+      const entry = compileEntry(code, merged, isBuiltin, locateEntry, stackTraces, context)
       entries[code] = entry
       factories[code] = entry.create
       codes.push(code)
@@ -199,15 +259,22 @@ function build (sources: Array<{ document: CatalogDocument, catalog: CatalogFile
   return Object.freeze({
     [kCompiledCatalog]: true as const,
     version: 1 as const,
-    locale: user.catalog.locale ?? 'ko',
-    categories: Object.freeze(categories),
+    locale: locales[0],
+    locales,
+    categories,
+    categoriesIn,
     codes: Object.freeze(codes),
     entries: Object.freeze(entries),
     errors: Object.freeze(factories),
     reserved: Object.freeze(reserved),
     reservedNumbers: Object.freeze(reservedNumbers),
-    validation: Object.freeze({ messages: Object.freeze(validationMessages) }),
+    validation: Object.freeze({
+      messages: Object.freeze(validationMessages),
+      translations: Object.freeze(Object.fromEntries(Object.entries(validationTranslations).map(([locale, messages]) => [locale, Object.freeze(messages)])))
+    }),
     files: Object.freeze(sources.map(({ document }) => document.file)),
+    // Checked already: reading it again cannot fail.
+    envelope: user.catalog.envelope === undefined ? undefined : parseEnvelopeDeclaration(user.catalog.envelope, () => {}),
     get: (code: string) => entries[code]
   })
 }
@@ -217,17 +284,26 @@ function compileEntry (
   source: CatalogEntrySource,
   builtin: boolean,
   locate: () => CompiledEntry['source'],
-  stackTraces: StackTracePolicy
+  stackTraces: StackTracePolicy,
+  context: CatalogLocales
 ): CompiledEntry {
   const status = source.status
   const retryable = source.retryable ?? false
   // Delta-seconds capped at a year, as a per-call value is: `retryAfter: 1e300` is an integer to the format, not to Retry-After.
   const retryAfter = retryAfterSeconds(source.retryAfter)
   // Templates are parsed on first render: a big catalog starts without parsing messages it may never send.
-  const text = new EntryText(source.message, source.suggestions)
+  // Plain texts (a single-locale catalog) are used as they are; translations are kept only with several locales.
+  const defaultLocale = context.locales[0]
+  const message = textIn(source.message, defaultLocale, context.fallbacks)
+  const suggestions = textIn(source.suggestions, defaultLocale, context.fallbacks)
+  const text = context.locales.length > 1
+    ? new LocalizedEntryText(message, suggestions, source, context)
+    : new EntryText(message, suggestions)
 
   const captureStack = stackTraces === 'always' || (stackTraces === 'server' && status >= 500)
   const defaults = captureStack ? CAPTURE : NO_CAPTURE
+  // `{retryAfter}` in a message or suggestion ("60초 후에 다시 시도하세요"): the seconds the answer's Retry-After says.
+  const waits = retryAfter !== undefined && mentionsRetryAfter(source)
 
   const details = Object.freeze({ ...source.details })
   // Details named like Object.prototype members (`constructor`, `toString`, …) are copied onto null-prototype
@@ -240,12 +316,13 @@ function compileEntry (
     [code]: function (given?: Record<string, unknown>, options?: CatalogErrorOptions): CatalogError {
       checkNumbers?.(given)
       const values = given === undefined ? EMPTY : ownCopy === undefined ? given : ownCopy(given) as Record<string, unknown>
+      const shown = waits ? withRetryAfter(values, retryAfterSeconds(options?.retryAfter) ?? retryAfter) : values
       return new CatalogError({
         code,
         statusCode: status,
-        message: text.message(values),
+        message: text.message(shown),
         retryable,
-        suggestions: text.suggestions(values),
+        suggestions: text.suggestions(shown),
         details: values,
         retryAfter
       }, options === undefined ? defaults : { ...options, captureStack: options.captureStack ?? captureStack })
@@ -254,19 +331,19 @@ function compileEntry (
   create.code = code
   create.statusCode = status
 
-  const lazy: LazySchemas = { code, status, docsUrl: source.docsUrl, details, detailsSchema: undefined, schema: undefined, locate, source: undefined, text }
+  const lazy: LazySchemas = { details, detailsSchema: undefined, locate, source: undefined, text, waits: waits ? retryAfter : undefined }
   // `__proto__` in the literal: the entry is born with its prototype (no later prototype change, no copy).
   return Object.freeze({
     __proto__: LAZY_ENTRY,
     [kLazySchemas]: lazy,
     code,
     status,
-    message: source.message,
-    description: source.description,
+    message,
+    description: textIn(source.description, defaultLocale, context.fallbacks),
     category: source.category,
     retryable,
     retryAfter,
-    suggestions: source.suggestions === undefined || source.suggestions.length === 0 ? NONE : Object.freeze([...source.suggestions]),
+    suggestions: listOf(suggestions),
     details,
     deprecated: source.deprecated === false ? undefined : source.deprecated,
     docsUrl: source.docsUrl,
@@ -302,6 +379,60 @@ class EntryText {
     const { suggestions, constant } = this.templates()
     return constant ?? suggestions.map((template) => template.render(details))
   }
+
+  /** The texts of `locale`; this one for a single-locale catalog. */
+  in (_locale: string | undefined): EntryText {
+    return this
+  }
+
+  /** The texts of `locale` as written, when they are not the entry's own (the default locale's). */
+  writtenIn (_locale: string | undefined): EntryTextIn | undefined {
+    return undefined
+  }
+}
+
+/** The languages of a compiled catalog, shared by its entries. */
+interface CatalogLocales {
+  /** The catalog's locales, the default first. */
+  readonly locales: readonly string[]
+  /** Where a missing translation is taken from: the default locale, then the builtin catalog's own default. */
+  readonly fallbacks: readonly string[]
+}
+
+/** The texts of an entry of a catalog with several locales: each other locale's made on first use and kept. */
+class LocalizedEntryText extends EntryText {
+  private byLocale: Map<string, { text: EntryText, written: EntryTextIn }> | undefined
+
+  constructor (message: string, suggestions: readonly string[] | undefined, private readonly source: CatalogEntrySource, private readonly context: CatalogLocales) {
+    super(message, suggestions)
+  }
+
+  private translated (locale: string | undefined): { text: EntryText, written: EntryTextIn } | undefined {
+    const { locales, fallbacks } = this.context
+    if (locale === undefined || locale === locales[0] || !locales.includes(locale)) return undefined
+    this.byLocale ??= new Map()
+    let found = this.byLocale.get(locale)
+    if (found === undefined) {
+      const message = textIn(this.source.message, locale, fallbacks)
+      const suggestions = textIn(this.source.suggestions, locale, fallbacks)
+      const written = Object.freeze({ message, suggestions: listOf(suggestions), description: textIn(this.source.description, locale, fallbacks) })
+      this.byLocale.set(locale, (found = { text: new EntryText(message, suggestions), written }))
+    }
+    return found
+  }
+
+  override in (locale: string | undefined): EntryText {
+    return this.translated(locale)?.text ?? this
+  }
+
+  override writtenIn (locale: string | undefined): EntryTextIn | undefined {
+    return this.translated(locale)?.written
+  }
+}
+
+/** A list as the entry keeps it: frozen, the shared empty one when there is none. */
+function listOf (items: readonly string[] | undefined): readonly string[] {
+  return items === undefined || items.length === 0 ? NONE : Object.freeze([...items])
 }
 
 /** The constructor options of a factory call without options, shared by every entry. */
@@ -315,29 +446,43 @@ const kLazySchemas = Symbol('schemas')
 
 /** What an entry's schemas are built from, and the schemas once built. */
 interface LazySchemas {
-  code: string
-  status: number
-  docsUrl: string | undefined
   details: Readonly<Record<string, DetailSpec>>
   detailsSchema: TObject | undefined
-  schema: TObject | undefined
   /** Where the entry stands in its file, found on first use. */
   locate: (() => CompiledEntry['source']) | undefined
   source: CompiledEntry['source']
   /** The message and suggestions, rendered by `render` (on the prototype, like the schemas). */
   text: EntryText
+  /** The entry's Retry-After seconds when its texts say `{retryAfter}`. */
+  waits: number | undefined
+}
+
+/** True when a message or suggestion (in any locale) says `{retryAfter}`. */
+function mentionsRetryAfter (source: CatalogEntrySource): boolean {
+  return JSON.stringify([source.message, source.suggestions]).includes('{retryAfter}')
+}
+
+/** The values to render with: `retryAfter` added unless the details give their own. */
+function withRetryAfter (values: Readonly<Record<string, unknown>>, seconds: number): Readonly<Record<string, unknown>> {
+  return Object.hasOwn(values, 'retryAfter') ? values : { ...values, retryAfter: seconds }
 }
 
 /**
- * The prototype of every entry: its schemas are built on first use (responder, OpenAPI, codegen) and kept, so that
+ * The prototype of every entry: its details schema is built on first use (formats, OpenAPI, codegen) and kept, so that
  * startup stays small for big catalogs. Getters here, not on each entry: an accessor pair per entry costs memory.
  */
 const LAZY_ENTRY = Object.freeze(Object.create(Object.prototype, {
   render: {
-    value (this: { [kLazySchemas]: LazySchemas }, values: Readonly<Record<string, unknown>> | undefined): { message: string, suggestions: readonly string[] } {
-      const { text } = this[kLazySchemas]
-      const given = values ?? EMPTY
+    value (this: { [kLazySchemas]: LazySchemas }, values: Readonly<Record<string, unknown>> | undefined, locale?: string): { message: string, suggestions: readonly string[] } {
+      const { text: texts, waits } = this[kLazySchemas]
+      const text = texts.in(locale)
+      const given = waits === undefined ? values ?? EMPTY : withRetryAfter(values ?? EMPTY, waits)
       return { message: text.message(given), suggestions: text.suggestions(given) }
+    }
+  },
+  textOf: {
+    value (this: CompiledEntry & { [kLazySchemas]: LazySchemas }, locale?: string): EntryTextIn {
+      return this[kLazySchemas].text.writtenIn(locale) ?? { message: this.message, suggestions: this.suggestions, description: this.description }
     }
   },
   source: {
@@ -355,12 +500,6 @@ const LAZY_ENTRY = Object.freeze(Object.create(Object.prototype, {
     get (this: { [kLazySchemas]: LazySchemas }): TObject {
       const lazy = this[kLazySchemas]
       return (lazy.detailsSchema ??= detailsSchema(lazy.details))
-    }
-  },
-  schema: {
-    get (this: { [kLazySchemas]: LazySchemas } & { detailsSchema: TObject }): TObject {
-      const lazy = this[kLazySchemas]
-      return (lazy.schema ??= envelopeSchema({ code: lazy.code, status: lazy.status, docsUrl: lazy.docsUrl, detailsSchema: this.detailsSchema, fieldErrors: lazy.code === VALIDATION_CODE }))
     }
   }
 }))

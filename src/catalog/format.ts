@@ -3,8 +3,8 @@
  * The loader validates against it and `error-catalog schema` emits it for editors, so the two cannot drift.
  * docs/catalog-format.md describes every member.
  */
-import { Type, type Static, type TSchema } from '@sinclair/typebox'
-import { GRPC_STATUS_NAMES } from '../grpc/status.js'
+import { Type, type Static, type TRecord, type TSchema, type TString, type TUnion } from '@sinclair/typebox'
+import { GRPC_STATUS_NAMES } from './grpc-status.js'
 
 /** UPPER_SNAKE_CASE: a letter first, then letters, digits and single underscores. */
 export const CODE_PATTERN = '^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$'
@@ -16,6 +16,19 @@ export const CATEGORY_PATTERN = '^[a-z][a-z0-9_-]*$'
 export const FOREIGN_PATTERN = '^[A-Za-z_$][A-Za-z0-9_$.-]*$'
 /** The largest `number` (ErrorInfo codes are int32). */
 export const MAX_ERROR_NUMBER = 2147483647
+/** A locale of `locales`: a BCP 47 language tag such as `ko`, `en` or `en-US`. */
+export const LOCALE_PATTERN = '^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$'
+
+/**
+ * A translatable member: the default locale's text, or a map by locale (`{ ko: …, en: … }`). Map keys are checked
+ * against `locales` by check.ts (a key the catalog does not declare is a problem there, with its position).
+ */
+function Translatable<T extends TSchema> (text: T, description: string): TUnion<[T, TRecord<TString, T>]> {
+  return Type.Union([text, Type.Record(Type.String(), text, strict)], { description: `${description} A map by locale (\`{ ko: …, en: … }\`) gives translations.` })
+}
+
+/** A translatable text: the default locale's, or a map by locale. */
+export type Localized<T> = T | Readonly<Record<string, T>>
 
 const annotations = {
   description: Type.Optional(Type.String({ description: 'What this value means (docs and OpenAPI).' })),
@@ -57,12 +70,12 @@ export type DetailSpec = Static<typeof TDetailSpec>
 /** One error of the catalog. */
 export const TEntry = Type.Object({
   status: Type.Integer({ minimum: 400, maximum: 599, description: 'HTTP status, 400–599.' }),
-  message: Type.String({ minLength: 1, description: 'The Korean message the user sees; {name} inserts a detail.' }),
-  description: Type.Optional(Type.String({ description: 'When this error happens (docs: 설명).' })),
+  message: Translatable(Type.String({ minLength: 1 }), 'The message the user sees (Korean by default); {name} inserts a detail.'),
+  description: Type.Optional(Translatable(Type.String(), 'When this error happens (docs: 설명).')),
   category: Type.Optional(Type.String({ description: 'A key of `categories`.' })),
   retryable: Type.Optional(Type.Boolean({ description: 'Whether the same request may succeed later (default false).' })),
   retryAfter: Type.Optional(Type.Integer({ minimum: 0, description: 'Seconds; sent as the Retry-After header.' })),
-  suggestions: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'What the client or user should do (처리 방법); may hold {placeholders}.' })),
+  suggestions: Type.Optional(Translatable(Type.Array(Type.String({ minLength: 1 })), 'What the client or user should do (처리 방법); may hold {placeholders}.')),
   details: Type.Optional(Type.Record(Type.String({ pattern: NAME_PATTERN }), TDetailSpec, { ...strict, description: 'The typed parameters of this error.' })),
   deprecated: Type.Optional(Type.Union([Type.Boolean(), Type.String({ minLength: 1 })], { description: 'true, or the reason and replacement.' })),
   docsUrl: Type.Optional(Type.String({ format: 'uri', description: 'Where this error is documented.' })),
@@ -94,8 +107,8 @@ export const TReserved = Type.Union([
 
 /** Catalog-wide settings for validation (400) messages. */
 export const TValidation = Type.Object({
-  messages: Type.Optional(Type.Record(Type.String(), Type.String({ minLength: 1 }), {
-    description: 'Message template per Ajv keyword, overriding the built-in Korean message.'
+  messages: Type.Optional(Type.Record(Type.String(), Translatable(Type.String({ minLength: 1 }), 'The template of this keyword.'), {
+    description: 'Message template per Ajv keyword, overriding the built-in message.'
   }))
 }, { ...strict, description: 'How validation failures are worded.' })
 
@@ -111,12 +124,14 @@ export const TLintSettings = Type.Object({
 export const TCatalogFile = Type.Object({
   $schema: Type.Optional(Type.String()),
   version: Type.Literal(1, { description: 'Format version; always 1.' }),
-  locale: Type.Optional(Type.String({ description: 'Language of `message` (default ko).' })),
-  categories: Type.Optional(Type.Record(Type.String({ pattern: CATEGORY_PATTERN }), Type.String({ minLength: 1 }), { ...strict, description: 'Category id → Korean title, in document order.' })),
+  locale: Type.Optional(Type.String({ description: 'Language of a single-locale catalog (default ko); with `locales`, its first.' })),
+  locales: Type.Optional(Type.Array(Type.String({ pattern: LOCALE_PATTERN }), { minItems: 1, description: 'The languages of the catalog, the default first (`[ko, en]`).' })),
+  categories: Type.Optional(Type.Record(Type.String({ pattern: CATEGORY_PATTERN }), Translatable(Type.String({ minLength: 1 }), 'The title.'), { ...strict, description: 'Category id → title, in document order.' })),
   errors: Type.Record(Type.String({ pattern: CODE_PATTERN }), TEntry, { ...strict, description: 'CODE → entry. CODE is UPPER_SNAKE_CASE.' }),
   reserved: Type.Optional(Type.Array(TReserved, { description: 'Retired codes that may not be defined again.' })),
   validation: Type.Optional(TValidation),
-  lint: Type.Optional(TLintSettings)
+  lint: Type.Optional(TLintSettings),
+  envelope: Type.Optional(Type.Unknown({ description: 'The wire format of error bodies: { contentType?, body (a JSON template of $variables and constants), fieldError? } (docs/wire-formats.md).' }))
 }, { ...strict, title: 'fastify-error-catalog catalog file', description: 'An error catalog for fastify-error-catalog (format version 1).' })
 
 export type CatalogFile = Static<typeof TCatalogFile>

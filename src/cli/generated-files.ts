@@ -9,6 +9,7 @@ import type { CatalogProblem } from '../catalog/problems.js'
 import { renderCatalogSchema } from '../codegen/catalog-schema.js'
 import { renderModule } from '../codegen/module.js'
 import { renderErrorGuide } from '../docs/error-guide.js'
+import { renderHtmlGuide } from '../docs/html-guide.js'
 import { exportFiles, type ExportKind, type ExportTargets } from '../export/files.js'
 import { readCatalogInput } from './catalog-input.js'
 
@@ -40,6 +41,8 @@ export interface GenerateTargets {
   noAugment?: boolean | undefined
   /** Title of the docs. */
   title?: string | undefined
+  /** Write the docs as one HTML page instead of Markdown (`docs --html`). */
+  html?: boolean | undefined
   /** Merge the builtin catalog (default true). */
   builtin?: boolean | undefined
   /** Files for app clients (`error-catalog export`). */
@@ -65,7 +68,8 @@ export function generatedFiles (catalog: CompiledCatalog | undefined, source: st
     files.push({ kind: 'module', path: targets.module, content: renderModule(catalog, { source, importFrom: targets.importFrom, augment: targets.noAugment !== true }) })
   }
   if (catalog !== undefined && targets.docs !== undefined) {
-    files.push({ kind: 'docs', path: targets.docs, content: renderErrorGuide(catalog, { source, ...(targets.title === undefined ? {} : { title: targets.title }) }) })
+    const render = targets.html === true ? renderHtmlGuide : renderErrorGuide
+    files.push({ kind: 'docs', path: targets.docs, content: render(catalog, { source, ...(targets.title === undefined ? {} : { title: targets.title }) }) })
   }
   if (targets.schema !== undefined) files.push({ kind: 'schema', path: targets.schema, content: renderCatalogSchema() })
   if (catalog !== undefined && targets.exports !== undefined) files.push(...exportFiles(catalog, source, targets.exports))

@@ -1,6 +1,6 @@
 /**
  * A detail spec → the TypeBox expression that builds the same schema as src/catalog/details.ts does at run
- * time (test/codegen.test.ts compares the two), with the tightest static type: enums become literal unions.
+ * time (test/codegen/module.test.ts compares the two), with the tightest static type: enums become literal unions.
  */
 import type { DetailSpec } from '../catalog/format.js'
 import { key, literal, quote } from './literal.js'

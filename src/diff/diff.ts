@@ -8,47 +8,25 @@ import type { CatalogEntrySource, CatalogFile } from '../catalog/format.js'
 import { fromPointer } from '../catalog/problems.js'
 import type { CatalogDocument } from '../catalog/source.js'
 import { compareDetails } from './detail-changes.js'
-import { grpcStatusOfHttp, isGrpcStatusName } from '../grpc/status.js'
+import { grpcStatusOfHttp, isGrpcStatusName } from '../catalog/grpc-status.js'
+import { MEMBER_ROWS, type EntryMember, type MemberChangeKind, type MemberDiff } from '../catalog/members.js'
+
+/** Changes of the catalog as a whole or of a code's existence; a member's changes are in its row (src/catalog/members.ts). */
+type CatalogChangeKind = 'code-removed' | 'code-renamed' | 'code-added' | 'categories-changed' | 'reserved-added' | 'reserved-removed' | 'validation-changed'
 
 /** The kinds of change, each breaking or not (see BREAKING). */
-export type ChangeKind =
-  | 'code-removed' | 'code-renamed' | 'code-added' | 'status-changed' | 'retryable-changed'
-  | 'detail-removed' | 'detail-type-changed' | 'detail-narrowed' | 'detail-added-required' | 'detail-now-required' | 'detail-now-optional'
-  | 'detail-added-optional' | 'detail-widened'
-  | 'message-changed' | 'suggestions-changed' | 'description-changed' | 'category-changed' | 'deprecated-changed'
-  | 'retry-after-changed' | 'docs-url-changed' | 'categories-changed' | 'reserved-added' | 'reserved-removed' | 'validation-changed'
-  | 'grpc-changed' | 'number-changed' | 'number-reused' | 'number-added'
+export type ChangeKind = CatalogChangeKind | MemberChangeKind
 
 /** Whether each kind of change breaks API clients or callers of the factories. */
 export const BREAKING: Readonly<Record<ChangeKind, boolean>> = Object.freeze({
   'code-removed': true,
   'code-renamed': true,
-  'status-changed': true,
-  'retryable-changed': true,
-  'detail-removed': true,
-  'detail-type-changed': true,
-  'detail-narrowed': true,
-  'detail-added-required': true,
-  'detail-now-required': true,
-  'detail-now-optional': true,
   'reserved-removed': true,
-  'grpc-changed': true,
-  'number-changed': true,
-  'number-reused': true,
   'code-added': false,
-  'number-added': false,
-  'detail-added-optional': false,
-  'detail-widened': false,
-  'message-changed': false,
-  'suggestions-changed': false,
-  'description-changed': false,
-  'category-changed': false,
-  'deprecated-changed': false,
-  'retry-after-changed': false,
-  'docs-url-changed': false,
   'categories-changed': false,
   'reserved-added': false,
-  'validation-changed': false
+  'validation-changed': false,
+  ...Object.assign({}, ...MEMBER_ROWS.map(([, row]) => row.diff.changes)) as Record<MemberChangeKind, boolean>
 })
 
 /** One change, located in the new file (or in the old one, for what was removed). */
@@ -121,26 +99,7 @@ export function diffCatalogs (before: { document: CatalogDocument, catalog: Cata
   for (const [code, now] of Object.entries(newErrors)) {
     const old = oldErrors[code]
     if (old === undefined) continue
-    const at = `/errors/${code}`
-    if (old.status !== now.status) add('new', 'status-changed', `${at}/status`, `${code} status changed from ${old.status} to ${now.status}`, { code, hint: 'clients and proxies act on the status; keep it, or add a new code' })
-    if ((old.retryable ?? false) !== (now.retryable ?? false)) add('new', 'retryable-changed', `${at}/retryable`, `${code} retryable changed from ${String(old.retryable ?? false)} to ${String(now.retryable ?? false)}`, { code, hint: 'clients decide whether to retry from it' })
-    for (const finding of compareDetails(old.details ?? {}, now.details ?? {})) {
-      const pointer = `${at}/details${finding.path}`
-      const side = finding.kind === 'detail-removed' ? 'old' : 'new'
-      add(side, finding.kind, pointer, `${code}: ${finding.message}`, { code, key: side === 'old' })
-    }
-    copyChange(code, 'message', old.message, now.message, 'message-changed', add)
-    copyChange(code, 'suggestions', old.suggestions, now.suggestions, 'suggestions-changed', add)
-    copyChange(code, 'description', old.description, now.description, 'description-changed', add)
-    copyChange(code, 'category', old.category, now.category, 'category-changed', add)
-    copyChange(code, 'deprecated', old.deprecated, now.deprecated, 'deprecated-changed', add)
-    copyChange(code, 'retryAfter', old.retryAfter, now.retryAfter, 'retry-after-changed', add)
-    copyChange(code, 'docsUrl', old.docsUrl, now.docsUrl, 'docs-url-changed', add)
-    const [grpcBefore, grpcAfter] = [grpcOf(old), grpcOf(now)]
-    // A gRPC status that only follows a changed HTTP status is part of that change (status-changed, breaking).
-    if (grpcBefore !== grpcAfter && (old.status === now.status || old.grpc !== undefined || now.grpc !== undefined)) {
-      add('new', 'grpc-changed', now.grpc === undefined ? `${at}/status` : `${at}/grpc`, `${code} gRPC status changed from ${grpcBefore} to ${grpcAfter}`, { code, hint: 'gRPC clients branch on the status; keep it, or add a new code' })
-    }
+    for (const [member, row] of MEMBER_ROWS) compareMember(code, member, row.diff, old, now, add)
   }
   diffNumbers(before.catalog, after.catalog, renamed, add)
 
@@ -158,7 +117,7 @@ export function diffCatalogs (before: { document: CatalogDocument, catalog: Cata
  * `number`s: changed or dropped (breaking), given to a code that had none (compatible), or reused: a number that
  * another code had, or that was reserved, in the old catalog (breaking; reported once, where it is used now).
  */
-function diffNumbers (before: CatalogFile, after: CatalogFile, renamed: ReadonlyMap<string, string>, add: (side: 'old' | 'new', kind: ChangeKind, pointer: string, message: string, extra?: { code?: string, hint?: string }) => void): void {
+function diffNumbers (before: CatalogFile, after: CatalogFile, renamed: ReadonlyMap<string, string>, add: Add): void {
   const owners = new Map<number, string>()
   for (const [code, entry] of Object.entries(before.errors)) if (entry.number !== undefined) owners.set(entry.number, renamed.get(code) ?? code)
   const retired = reservedNumbers(before)
@@ -196,15 +155,52 @@ function reservedNumbers (catalog: CatalogFile): Set<number> {
   return new Set((catalog.reserved ?? []).flatMap((item) => typeof item === 'number' ? [item] : typeof item === 'object' && 'number' in item ? [item.number] : []))
 }
 
-function copyChange (code: string, member: keyof CatalogEntrySource, before: unknown, after: unknown, kind: ChangeKind, add: (side: 'old' | 'new', kind: ChangeKind, pointer: string, message: string, extra?: { code?: string }) => void): void {
-  if (same(before, after)) return
-  add(after === undefined ? 'old' : 'new', kind, `/errors/${code}/${member}`, `${code} ${member} ${before === undefined ? 'added' : after === undefined ? 'removed' : 'changed'}`, { code })
+type Add = (side: 'old' | 'new', kind: ChangeKind, pointer: string, message: string, extra?: { code?: string, hint?: string, key?: boolean }) => void
+
+/** One member of one code, compared as its row says (src/catalog/members.ts). */
+function compareMember (code: string, member: EntryMember, row: MemberDiff, old: CatalogEntrySource, now: CatalogEntrySource, add: Add): void {
+  const at = `/errors/${code}`
+  const kind = Object.keys(row.changes)[0] as ChangeKind
+  switch (row.compare) {
+    case 'value': {
+      const [before, after] = [valueOf(member, row, old), valueOf(member, row, now)]
+      if (!same(before, after)) add('new', kind, `${at}/${member}`, `${code} ${member} changed from ${String(before)} to ${String(after)}`, { code, ...(row.hint === undefined ? {} : { hint: row.hint }) })
+      break
+    }
+    case 'copy': {
+      const [before, after] = [old[member], now[member]]
+      if (same(before, after)) return
+      add(after === undefined ? 'old' : 'new', kind, `${at}/${member}`, `${code} ${member} ${before === undefined ? 'added' : after === undefined ? 'removed' : 'changed'}`, { code })
+      break
+    }
+    case 'details':
+      for (const finding of compareDetails(old.details ?? {}, now.details ?? {})) {
+        const side = finding.kind === 'detail-removed' ? 'old' : 'new'
+        add(side, finding.kind, `${at}/details${finding.path}`, `${code}: ${finding.message}`, { code, key: side === 'old' })
+      }
+      break
+    case 'grpc': {
+      const [before, after] = [grpcOf(old), grpcOf(now)]
+      // A gRPC status that only follows a changed HTTP status is part of that change (status-changed, breaking).
+      if (before !== after && (old.status === now.status || old.grpc !== undefined || now.grpc !== undefined)) {
+        add('new', kind, now.grpc === undefined ? `${at}/status` : `${at}/grpc`, `${code} gRPC status changed from ${before} to ${after}`, { code, ...(row.hint === undefined ? {} : { hint: row.hint }) })
+      }
+      break
+    }
+    case 'number': // across the catalog: diffNumbers
+    case 'ignored':
+      break
+  }
 }
 
-/** Same status, retryable, details and message: the same error under another name. */
+/** What a member says for comparison: the effective gRPC status, or the value with its fallback. */
+function valueOf (member: EntryMember, row: MemberDiff, entry: CatalogEntrySource): unknown {
+  return row.compare === 'grpc' ? grpcOf(entry) : entry[member] ?? row.fallback
+}
+
+/** The same meaning (every member whose row says `meaning`): the same error under another name. */
 function sameMeaning (a: CatalogEntrySource, b: CatalogEntrySource): boolean {
-  return a.status === b.status && (a.retryable ?? false) === (b.retryable ?? false) && a.message === b.message && same(a.details ?? {}, b.details ?? {}) &&
-    a.number === b.number && grpcOf(a) === grpcOf(b)
+  return MEMBER_ROWS.every(([member, { diff }]) => diff.meaning !== true || same(valueOf(member, diff, a), valueOf(member, diff, b)))
 }
 
 /** Reserved codes and reserved numbers (as text), for reserved-added and reserved-removed. */

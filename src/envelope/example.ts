@@ -1,19 +1,20 @@
 /**
  * The one example builder: the body the server sends for a code, made the way the server makes it. Example
- * details (the catalog's `example`s, else a value of the detail's type), the code's factory renders message and
- * suggestions, `renderEnvelope` orders the members, and the code's own body schema serializes it (as
- * src/plugin/respond.ts does). OpenAPI examples (src/openapi/examples.ts) and the error guide (src/docs/) both
- * read it, so the two cannot disagree.
+ * details (the catalog's `example`s, else a value of the detail's type), the entry renders message and
+ * suggestions into neutral parts, the wire format builds the body and the format's schema of the code
+ * serializes it (as src/plugin/respond.ts does). OpenAPI examples (src/openapi/examples.ts) and the error guide
+ * (src/docs/) both read it, so the two cannot disagree.
  *
  * A validation example carries `fieldErrors` rendered by the validation module from a schema: the route's own
  * (`validationExample`), or a generic one-field schema for the shared example.
  */
 import buildSerializer from 'fast-json-stringify'
-import { VALIDATION_CODE } from '../catalog/builtin.js'
+import { VALIDATION_CODE } from '../catalog/roles.js'
+import { partSchemaOf, type RequestPart } from '../request-parts.js'
 import type { CompiledCatalog, CompiledEntry } from '../catalog/compile.js'
 import type { DetailSpec } from '../catalog/format.js'
-import { createValidationFormatter, type ValidationFormatter, type ValidationLocation } from '../validation/field-errors.js'
-import { renderEnvelope, type ErrorBody } from './default.js'
+import { createValidationFormatter, type FieldError, type ValidationFormatter } from '../validation/field-errors.js'
+import { serializerSchemaOf, type ErrorParts, type WireFormat } from './format.js'
 
 /** The request id shown in examples (Fastify's first generated id). */
 export const EXAMPLE_REQUEST_ID = 'req-1'
@@ -59,35 +60,38 @@ export function exampleDetails (details: Readonly<Record<string, DetailSpec>>): 
 /** What an example may replace: a validation example's details and field errors. */
 export interface ExampleParts {
   details?: Readonly<Record<string, unknown>>
-  fieldErrors?: Readonly<Record<string, readonly string[]>>
+  fieldErrors?: readonly FieldError[]
 }
 
-const serializers = new WeakMap<CompiledEntry, (body: ErrorBody) => string>()
-
 /**
- * The body the server sends for a code, as plain JSON: example details (or `parts.details`), and for the
- * validation code the generic field errors (or `parts.fieldErrors`).
+ * The neutral parts of a code's example answer: example details (or `parts.details`), and for the validation
+ * code the generic field errors (or `parts.fieldErrors`).
  */
-export function exampleBody (catalog: CompiledCatalog, entry: CompiledEntry, parts: ExampleParts = {}): ErrorBody {
+export function exampleParts (catalog: CompiledCatalog, entry: CompiledEntry, parts: ExampleParts = {}): ErrorParts {
   const details = parts.details ?? exampleDetails(entry.details)
   const { message, suggestions } = entry.render(details)
-  const body = renderEnvelope({
-    code: entry.code,
-    status: entry.status,
+  return {
+    entry,
     message,
-    retryable: entry.retryable,
     suggestions,
     details: Object.keys(details).length > 0 ? details : undefined,
     fieldErrors: entry.code === VALIDATION_CODE ? parts.fieldErrors ?? genericFieldErrors(catalog) : undefined,
-    docsUrl: entry.docsUrl,
     requestId: EXAMPLE_REQUEST_ID
-  })
-  let serialize = serializers.get(entry)
-  if (serialize === undefined) {
-    serialize = buildSerializer(entry.schema) as (body: ErrorBody) => string
-    serializers.set(entry, serialize)
   }
-  return JSON.parse(serialize(body)) as ErrorBody
+}
+
+const serializers = new WeakMap<WireFormat, WeakMap<CompiledEntry, (body: unknown) => string>>()
+
+/** The body the server sends for these parts in a format, as plain JSON (serialized by the code's schema, then parsed). */
+export function exampleBody (format: WireFormat, parts: ErrorParts): unknown {
+  let byEntry = serializers.get(format)
+  if (byEntry === undefined) serializers.set(format, byEntry = new WeakMap())
+  let serialize = byEntry.get(parts.entry)
+  if (serialize === undefined) {
+    serialize = buildSerializer(serializerSchemaOf(format, parts.entry)) as (body: unknown) => string
+    byEntry.set(parts.entry, serialize)
+  }
+  return JSON.parse(serialize(format.body(parts)))
 }
 
 const formatters = new WeakMap<CompiledCatalog, ValidationFormatter>()
@@ -104,18 +108,13 @@ function formatterOf (catalog: CompiledCatalog): ValidationFormatter {
 /** The field of the shared validation example: a body with a malformed email address. */
 const GENERIC_BODY = { type: 'object', properties: { email: { type: 'string', format: 'email', title: '이메일' } } }
 
-function genericFieldErrors (catalog: CompiledCatalog): Record<string, string[]> {
+function genericFieldErrors (catalog: CompiledCatalog): FieldError[] {
   const error = { keyword: 'format', instancePath: '/email', schemaPath: '#/properties/email/format', params: { format: 'email' } }
   return formatterOf(catalog)([error], 'body', { schema: GENERIC_BODY }).fieldErrors
 }
 
-/** The parts of a route schema a validation error can come from, in the order an example prefers them. */
-const PARTS: ReadonlyArray<readonly [ValidationLocation, readonly string[]]> = [
-  ['body', ['body']],
-  ['querystring', ['querystring', 'query']],
-  ['headers', ['headers']],
-  ['params', ['params']]
-]
+/** The order an example prefers the request parts in: what a client most often gets wrong first. */
+const EXAMPLE_ORDER: readonly RequestPart[] = ['body', 'querystring', 'headers', 'params']
 
 /**
  * A validation example of one route, from its own schema: the first part with named properties; a missing
@@ -124,9 +123,8 @@ const PARTS: ReadonlyArray<readonly [ValidationLocation, readonly string[]]> = [
  */
 export function validationExample (catalog: CompiledCatalog, routeSchema: unknown): Required<ExampleParts> | undefined {
   if (typeof routeSchema !== 'object' || routeSchema === null) return undefined
-  for (const [location, keys] of PARTS) {
-    const key = keys.find((name) => (routeSchema as Record<string, unknown>)[name] !== undefined)
-    const schema = key === undefined ? undefined : (routeSchema as Record<string, unknown>)[key]
+  for (const location of EXAMPLE_ORDER) {
+    const schema = partSchemaOf(routeSchema, location)
     const properties = (schema as { properties?: unknown } | undefined)?.properties
     if (typeof properties !== 'object' || properties === null) continue
     const names = Object.keys(properties)

@@ -2,7 +2,7 @@
  * A catalog template with its `{placeholder}`s numbered for printf-style platforms (Android `%1$s`, iOS `%1$@`):
  * literal text and 1-based argument positions, numbered in order of first appearance (the template's `names`).
  */
-import { compileTemplate } from '../catalog/template.js'
+import { compileTemplate } from '../text/template.js'
 
 /** Literal text (string) and argument positions (number), in order. */
 export type PositionalParts = Array<string | number>

@@ -3,12 +3,13 @@
  * `number` (indexed once per catalog).
  */
 import type { CompiledCatalog, CompiledEntry } from '../catalog/compile.js'
+import { ROLE_CODES } from '../catalog/roles.js'
 import { STATUS_CODES } from '../plugin/classify.js'
 
 /** The entry that answers an error known only by its HTTP status, as the HTTP handler chooses it. */
 export function entryForStatus (catalog: CompiledCatalog, status: number): CompiledEntry | undefined {
   const code = STATUS_CODES[status] as string | undefined
-  return (code === undefined ? undefined : catalog.get(code)) ?? catalog.get(status < 500 ? 'BAD_REQUEST' : 'INTERNAL_ERROR')
+  return (code === undefined ? undefined : catalog.get(code)) ?? catalog.get(status < 500 ? ROLE_CODES.badRequest : ROLE_CODES.internal)
 }
 
 const byNumber = new WeakMap<CompiledCatalog, ReadonlyMap<number, CompiledEntry>>()

@@ -12,7 +12,7 @@ import type { DetailSpec } from '../catalog/format.js'
 import { readProperty } from '../plugin/thrown.js'
 import { entryForNumber, entryForStatus } from './entries.js'
 import { decodeStatus, STATUS_DETAILS_KEY, type RpcStatus } from './rpc-status.js'
-import { grpcStatusName, httpStatusOfGrpc } from './status.js'
+import { grpcStatusName, httpStatusOfGrpc } from '../catalog/grpc-status.js'
 import { NUMBER_KEY } from './to-grpc-error.js'
 
 /** Options of `fromGrpcError`. */

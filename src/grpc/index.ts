@@ -15,4 +15,4 @@ export {
   httpStatusOfGrpc,
   isGrpcStatusName,
   type GrpcStatusName
-} from './status.js'
+} from '../catalog/grpc-status.js'

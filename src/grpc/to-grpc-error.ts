@@ -5,13 +5,13 @@
  * with nothing of the thrown value on the wire (the same rule as the HTTP handler).
  */
 import { Metadata, type ServiceError } from '@grpc/grpc-js'
-import { VALIDATION_CODE } from '../catalog/builtin.js'
 import type { CompiledCatalog, CompiledEntry } from '../catalog/compile.js'
+import { ROLE_CODES, VALIDATION_CODE } from '../catalog/roles.js'
 import { DEFAULT_VALIDATION_LIMITS } from '../validation/field-errors.js'
 import { catalogPartsOfThrown, isArray, ownKeys, readProperty } from '../plugin/thrown.js'
 import { entryForStatus } from './entries.js'
 import { encodeStatus, packDetail, STATUS_DETAILS_KEY, type PackedDetail } from './rpc-status.js'
-import { grpcStatusNumber, grpcStatusOfHttp, type GrpcStatusName } from './status.js'
+import { grpcStatusNumber, grpcStatusOfHttp, type GrpcStatusName } from '../catalog/grpc-status.js'
 
 /** Options of `toGrpcError`. */
 export interface GrpcErrorOptions {
@@ -83,9 +83,9 @@ function replyOfEntry (entry: CompiledEntry, locale: string, message = entry.ren
 }
 
 function internalReply (catalog: CompiledCatalog | undefined): Reply {
-  const entry = catalog?.get('INTERNAL_ERROR')
+  const entry = catalog?.get(ROLE_CODES.internal)
   if (entry !== undefined) return replyOfEntry(entry, catalog?.locale ?? 'ko')
-  return { grpc: 'INTERNAL', reason: 'INTERNAL_ERROR', message: '', locale: 'ko', number: undefined, metadata: undefined, retryAfter: undefined, fieldViolations: undefined, entry: undefined }
+  return { grpc: 'INTERNAL', reason: ROLE_CODES.internal, message: '', locale: 'ko', number: undefined, metadata: undefined, retryAfter: undefined, fieldViolations: undefined, entry: undefined }
 }
 
 /** Declared details only, each as a string (ErrorInfo metadata is map<string, string>). */

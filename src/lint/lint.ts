@@ -6,12 +6,13 @@ import { builtinDocument } from '../catalog/builtin.js'
 import { checkCatalogDocument } from '../catalog/check.js'
 import { escapePointer, fromPointer, sortProblems, toPointer, type CatalogProblem } from '../catalog/problems.js'
 import type { CatalogDocument } from '../catalog/source.js'
-import { placeholdersOf } from '../catalog/template.js'
+import { placeholdersOf } from '../text/template.js'
 import { findMojibake, type MojibakeReport } from './mojibake.js'
 import { lintRule, parseRuleSetting, ruleIdProblem, type RuleSetting } from './rules.js'
 import { speechLevelsOf, type SpeechLevel } from './speech-level.js'
 import { ALWAYS_RETRYABLE, NEVER_RETRYABLE } from './status-sense.js'
-import { contradictsTable, grpcStatusOfHttp, httpStatusOfGrpc, isGrpcStatusName } from '../grpc/status.js'
+import { contradictsTable, grpcStatusOfHttp, httpStatusOfGrpc, isGrpcStatusName } from '../catalog/grpc-status.js'
+import { declaredLocales, isTranslationMap, translationsOf } from '../catalog/locales.js'
 
 /** A lint finding: a catalog problem, with the repaired text when the fix is certain. */
 export interface LintProblem extends CatalogProblem {
@@ -46,11 +47,14 @@ export function lintCatalogDocument (document: CatalogDocument, options: LintOpt
     lintStrings(data, [], report)
     const errors = isRecord(data.errors) ? data.errors : {}
     const known = new Set([...Object.keys(errors), ...(options.knownCodes ?? builtinCodes())])
-    const korean = typeof data.locale !== 'string' || data.locale.startsWith('ko')
+    const locales = declaredLocales(data)
     for (const [code, entry] of Object.entries(errors)) {
-      if (isRecord(entry)) lintEntry(code, entry, report, { known, korean })
+      if (isRecord(entry)) lintEntry(code, entry, report, { known, locales })
     }
-    lintSpeechLevel(errors, report)
+    lintSpeechLevel(errors, locales[0], report)
+    if (isRecord(data.categories)) {
+      for (const [id, title] of Object.entries(data.categories)) lintTranslated(title, `/categories/${escapePointer(id)}`, locales, report, 'title')
+    }
   }
   // A status out of range is also a schema error; the lint rule says it better, so keep one of the two.
   const ranged = new Set(problems.filter((problem) => problem.rule === 'status-range').map((problem) => problem.pointer))
@@ -121,11 +125,9 @@ function lintStrings (value: unknown, path: Array<string | number>, report: Repo
   }
 }
 
-function lintEntry (code: string, entry: Entry, report: Report, context: { known: ReadonlySet<string>, korean: boolean }): void {
+function lintEntry (code: string, entry: Entry, report: Report, context: { known: ReadonlySet<string>, locales: readonly string[] }): void {
   const at = `/errors/${code}`
   const status = entry.status
-  const message = typeof entry.message === 'string' ? entry.message : undefined
-  const suggestions = Array.isArray(entry.suggestions) ? entry.suggestions.filter((item): item is string => typeof item === 'string') : []
 
   if (typeof status === 'number' && (status < 400 || status > 599)) {
     report(`${at}/status`, 'status-range', `status ${status} is not an error status`, { hint: 'use a 4xx status for client errors and a 5xx status for server errors' })
@@ -147,25 +149,36 @@ function lintEntry (code: string, entry: Entry, report: Report, context: { known
   if (entry.deprecated === true || (typeof entry.deprecated === 'string' && !namesCode(entry.deprecated, code, context.known))) {
     report(`${at}/deprecated`, 'deprecated-replacement', `${code} is deprecated without naming a replacement code`, { hint: 'write the replacement into `deprecated`, e.g. "대신 NEW_CODE를 사용하세요."' })
   }
-  if (message !== undefined) {
-    if (context.korean && !HANGUL.test(message) && findMojibake(message) === undefined) {
-      report(`${at}/message`, 'no-hangul', 'the message has no Hangul: users of a Korean catalog read this text', { hint: 'write the message in Korean' })
+  // Copy is linted per locale: the Korean rules for ko text, sentence case and no Hangul for the others.
+  const used = new Set<string>()
+  for (const { locale, message, messageAt, suggestions, suggestionsAt } of localeTexts(entry, at, context.locales)) {
+    const korean = isKorean(locale)
+    if (message !== undefined) {
+      for (const name of placeholdersOf(message)) used.add(name)
+      if (korean && !HANGUL.test(message) && findMojibake(message) === undefined) {
+        report(messageAt, 'no-hangul', 'the message has no Hangul: users of a Korean catalog read this text', { hint: 'write the message in Korean' })
+      }
+      if (!SENTENCE_END.test(message.trim()) && (speechLevelsOf(message).length > 0 || !korean)) {
+        report(messageAt, 'final-punctuation', 'the message does not end with . ? or !', { hint: 'end the sentence with a period' })
+      }
+      if (!korean) lintForeign(message, messageAt, locale, report, 'message')
     }
-    if (!SENTENCE_END.test(message.trim()) && (speechLevelsOf(message).length > 0 || !context.korean)) {
-      report(`${at}/message`, 'final-punctuation', 'the message does not end with . ? or !', { hint: 'end the sentence with a period' })
-    }
+    suggestions.forEach((suggestion, index) => {
+      const itemPointer = `${suggestionsAt}/${index}`
+      for (const name of placeholdersOf(suggestion)) used.add(name)
+      if (!SENTENCE_END.test(suggestion.trim()) && (speechLevelsOf(suggestion).length > 0 || !korean)) {
+        report(itemPointer, 'final-punctuation', 'the suggestion does not end with . ? or !', { hint: 'end the sentence with a period' })
+      }
+      if (message !== undefined && repeats(suggestion, message)) {
+        report(itemPointer, 'suggestion-repeats-message', 'the suggestion repeats the message', { hint: 'say what to do next: check an input, wait, sign in again, contact support' })
+      }
+      if (!korean) lintForeign(suggestion, itemPointer, locale, report, 'suggestion')
+    })
   }
-  suggestions.forEach((suggestion, index) => {
-    const pointer = `${at}/suggestions/${index}`
-    if (!SENTENCE_END.test(suggestion.trim()) && speechLevelsOf(suggestion).length > 0) {
-      report(pointer, 'final-punctuation', 'the suggestion does not end with . ? or !', { hint: 'end the sentence with a period' })
-    }
-    if (message !== undefined && repeats(suggestion, message)) {
-      report(pointer, 'suggestion-repeats-message', 'the suggestion repeats the message', { hint: 'say what to do next: check an input, wait, sign in again, contact support' })
-    }
-  })
+  for (const member of ['message', 'suggestions', 'description'] as const) {
+    if (entry[member] !== undefined) lintTranslated(entry[member], `${at}/${member}`, context.locales, report, member === 'description' ? 'description' : undefined)
+  }
   if (isRecord(entry.details)) {
-    const used = new Set([message ?? '', ...suggestions].flatMap(placeholdersOf))
     for (const [name, spec] of Object.entries(entry.details)) {
       if (used.has(name) || (isRecord(spec) && typeof spec.description === 'string' && spec.description.trim() !== '')) continue
       report(`${at}/details/${name}`, 'unused-detail', `detail ${name} is used by no message or suggestion and has no description`, { key: true, hint: `use {${name}} in the message, describe it for clients, or remove it` })
@@ -181,22 +194,93 @@ function namesCode (text: string, code: string, known: ReadonlySet<string>): boo
   return false
 }
 
-/** The catalog's speech level is what most of its messages use; the others are reported. */
-function lintSpeechLevel (errors: Record<string, unknown>, report: Report): void {
+/** A locale whose text the Korean rules (Hangul, speech level) apply to. */
+function isKorean (locale: string): boolean {
+  return locale === 'ko' || locale.startsWith('ko-')
+}
+
+/** An entry's message and suggestions in one locale, with the pointer of each (a map's `/en` or a plain text's own). */
+interface LocaleCopy { locale: string, message: string | undefined, messageAt: string, suggestions: string[], suggestionsAt: string }
+
+/** An entry's message and suggestions per locale it gives them in (a plain text is the default locale's). */
+function localeTexts (entry: Entry, at: string, locales: readonly string[]): LocaleCopy[] {
+  const copies = new Map<string, LocaleCopy>()
+  const copyOf = (locale: string): LocaleCopy => {
+    let found = copies.get(locale)
+    if (found === undefined) copies.set(locale, (found = { locale, message: undefined, messageAt: `${at}/message`, suggestions: [], suggestionsAt: `${at}/suggestions` }))
+    return found
+  }
+  const within = (value: unknown, locale: string): string => isTranslationMap(value as Record<string, unknown>) ? `/${escapePointer(locale)}` : ''
+  if (typeof entry.message === 'string' || isRecord(entry.message)) {
+    for (const [locale, text] of translationsOf(entry.message as string | Record<string, unknown>, locales[0])) {
+      if (typeof text !== 'string') continue
+      const copy = copyOf(locale)
+      copy.message = text
+      copy.messageAt += within(entry.message, locale)
+    }
+  }
+  if (Array.isArray(entry.suggestions) || isRecord(entry.suggestions)) {
+    for (const [locale, list] of translationsOf(entry.suggestions as unknown[] | Record<string, unknown>, locales[0])) {
+      if (!Array.isArray(list)) continue
+      const copy = copyOf(locale)
+      copy.suggestions = list.filter((item): item is string => typeof item === 'string')
+      copy.suggestionsAt += within(entry.suggestions, locale)
+    }
+  }
+  return [...copies.values()]
+}
+
+/** Rules for a text in a language other than Korean: no Hangul, and (for a script with case) a capital first letter. */
+function lintForeign (text: string, pointer: string, locale: string, report: Report, what: string): void {
+  if (HANGUL.test(text) && findMojibake(text) === undefined) {
+    report(pointer, 'hangul-in-translation', `the ${locale} ${what} has Hangul`, { hint: `write it in ${locale}; Korean text belongs under \`ko\`` })
+  }
+  // A text that starts with a {placeholder} or a digit is left alone; one that starts with a lower-case letter is not.
+  const start = text.trimStart()
+  if (/^\p{Ll}/u.test(start)) {
+    report(pointer, 'sentence-case', `the ${locale} ${what} does not start with a capital letter`, { hint: `write it in sentence case: ${start.charAt(0).toUpperCase()}${start.slice(1)}` })
+  }
+}
+
+/**
+ * A translatable member (`message`, `suggestions`, `description`, a category title) in a catalog of several
+ * locales: each declared locale it lacks is a warning (the default locale's text is sent instead). Descriptions
+ * and titles in other languages get the non-Korean rules here (messages and suggestions got them with their copy).
+ */
+function lintTranslated (value: unknown, pointer: string, locales: readonly string[], report: Report, foreign?: 'description' | 'title'): void {
+  const map = isTranslationMap(value as Record<string, unknown>) ? value as Record<string, unknown> : undefined
+  if (foreign !== undefined) {
+    for (const [locale, text] of translationsOf(value as string | Record<string, unknown>, locales[0])) {
+      if (typeof text === 'string' && !isKorean(locale)) lintForeign(text, map === undefined ? pointer : `${pointer}/${escapePointer(locale)}`, locale, report, foreign)
+    }
+  }
+  if (locales.length < 2) return
+  const missing = locales.slice(1).filter((locale) => map === undefined || !Object.hasOwn(map, locale))
+  if (missing.length === 0) return
+  report(pointer, 'missing-translation', `no ${missing.join(', ')} translation: the ${locales[0]} text is sent instead`, {
+    hint: `give it by locale: \`{ ${[locales[0], ...missing].map((locale) => `${locale}: …`).join(', ')} }\``
+  })
+}
+
+/** The catalog's speech level is what most of its Korean messages use; the others are reported. */
+function lintSpeechLevel (errors: Record<string, unknown>, defaultLocale: string, report: Report): void {
   const levels: Array<[string, SpeechLevel[]]> = []
   const count: Record<SpeechLevel, number> = { 합니다체: 0, 해요체: 0 }
   for (const [code, entry] of Object.entries(errors)) {
-    if (!isRecord(entry) || typeof entry.message !== 'string') continue
-    const found = speechLevelsOf(entry.message)
-    levels.push([code, found])
-    for (const level of found) count[level]++
+    if (!isRecord(entry)) continue
+    for (const [locale, message] of translationsOf(entry.message as string | Record<string, unknown>, defaultLocale)) {
+      if (typeof message !== 'string' || !isKorean(locale)) continue
+      const found = speechLevelsOf(message)
+      levels.push([isTranslationMap(entry.message as Record<string, unknown>) ? `${code}/message/${escapePointer(locale)}` : `${code}/message`, found])
+      for (const level of found) count[level]++
+    }
   }
   // On a tie the catalog format's own convention wins: messages in 합니다체.
   const main: SpeechLevel = count.해요체 > count.합니다체 ? '해요체' : '합니다체'
   const example = main === '합니다체' ? '찾을 수 없습니다.' : '찾을 수 없어요.'
   for (const [code, found] of levels) {
     if (found.some((level) => level !== main)) {
-      report(`/errors/${code}/message`, 'speech-level', `the message is in ${found.find((level) => level !== main) as string}; the catalog's messages are in ${main}`, { hint: `write it in ${main}, e.g. "${example}"` })
+      report(`/errors/${code}`, 'speech-level', `the message is in ${found.find((level) => level !== main) as string}; the catalog's messages are in ${main}`, { hint: `write it in ${main}, e.g. "${example}"` })
     }
   }
 }

@@ -42,6 +42,10 @@ export const LINT_RULES: readonly LintRule[] = Object.freeze([
   fixed('number-duplicate', 'two codes have the same `number`'),
   fixed('reserved-number', 'a retired `number` (listed in `reserved`) is used again'),
   fixed('number-detail', 'an entry with a `number` has a detail named `number` (they would clash in gRPC ErrorInfo metadata)'),
+  fixed('locales', '`locale` is not the first of `locales`, or a locale is listed twice'),
+  fixed('unknown-locale', 'a map of translations names a locale that `locales` does not declare'),
+  fixed('missing-default-locale', 'a map of translations without the default locale\'s text'),
+  fixed('translation-placeholders', 'a translation whose {placeholders} differ from the default locale\'s text'),
   fixed('lint-config', 'a rule in `lint.rules` that lint does not have, or a loader rule, which cannot be changed'),
   rule('mojibake', 'error', 'UTF-8 text that was decoded as Windows-1252 or Latin-1 and saved again (Korean shows as accented Latin letters)'),
   rule('retryable-status', 'error', '`retryable: true` on a status where the same request can never succeed (400, 401, 403, 404, 422, …)'),
@@ -49,10 +53,13 @@ export const LINT_RULES: readonly LintRule[] = Object.freeze([
   rule('retry-after-not-retryable', 'warning', '`retryAfter` on an error that is not retryable'),
   rule('grpc-status-mismatch', 'warning', 'an HTTP status and `grpc` that contradict the canonical table (docs/grpc.md)'),
   rule('deprecated-replacement', 'warning', 'a deprecated code that does not name the code to use instead'),
-  rule('no-hangul', 'warning', 'a message without any Hangul in a Korean catalog'),
-  rule('speech-level', 'warning', 'a message in another speech level (합니다체 or 해요체) than most messages'),
+  rule('no-hangul', 'warning', 'a Korean message (`ko` text, the default locale) without any Hangul'),
+  rule('speech-level', 'warning', 'a Korean message in another speech level (합니다체 or 해요체) than most messages'),
   rule('final-punctuation', 'warning', 'a message or suggestion that does not end its sentence with . ? or !'),
   rule('suggestion-repeats-message', 'warning', 'a suggestion that only repeats the message'),
+  rule('missing-translation', 'warning', 'a message, suggestion list, description or category title without a translation into a declared locale (the default locale\'s text is sent)'),
+  rule('sentence-case', 'warning', 'a text in a language other than Korean that starts with a lower-case letter'),
+  rule('hangul-in-translation', 'warning', 'a text in a language other than Korean that has Hangul'),
   rule('unused-detail', 'warning', 'a detail no message or suggestion uses and no description explains')
 ])
 

@@ -1,8 +1,10 @@
 /**
  * Completes an OpenAPI 3 document with the catalog errors: every code some operation answers with under
- * `components.schemas` and `components.examples` (plus each route's own validation example); on each operation marked with its codes, one response per status, a reference to
- * a response under `components.responses` (one per distinct set of codes of one status). Runs on the
- * finished document (@fastify/swagger's `transformObject`), so it owns its output whatever the document version.
+ * `components.schemas` and `components.examples`, once per wire format (plus each route's own validation example);
+ * on each operation marked with its codes, one response per status, a reference to a response under
+ * `components.responses` (one per distinct set of codes of one status) with one content entry per media type
+ * (src/openapi/formats.ts). Runs on the finished document (@fastify/swagger's `transformObject`), so it owns its
+ * output whatever the document version.
  *
  * Routes repeat the same codes, so each response is built once per document and referenced from every
  * operation: an operation's error response is one `$ref`, not a copy. No object is placed twice in the
@@ -14,7 +16,9 @@ import { FEC_ERR_OPENAPI } from '../errors.js'
 import { componentSchema, type OpenapiVersion } from './components.js'
 import { VALIDATION_CODE } from '../catalog/builtin.js'
 import type { ExampleParts } from '../envelope/example.js'
+import type { WireFormat } from '../envelope/format.js'
 import { componentExample, VALIDATION_EXAMPLE_EXTENSION, variantNamer } from './examples.js'
+import { documentedFormats, documentedMediaTypes, type DocumentedMediaType } from './formats.js'
 import { errorResponse, groupByStatus, mergeResponse, responseName, responseRef, type ResponseObject } from './responses.js'
 
 /** The operation extension that carries a route's codes from `transform` to `transformObject`. */
@@ -36,9 +40,11 @@ export function versionOf (document: Record<string, unknown>): OpenapiVersion {
 /**
  * Adds the components and the error responses; the document is changed in place and returned. Only the codes
  * some operation answers with are written under `components` (the whole catalog is the error guide's job).
+ * `formats` is every format an answer can be written in, the primary first (or the one format).
  */
-export function addCatalogErrors<D extends Record<string, unknown>> (document: D, catalog: CompiledCatalog): D {
+export function addCatalogErrors<D extends Record<string, unknown>> (document: D, catalog: CompiledCatalog, formats: WireFormat | readonly WireFormat[]): D {
   const version = versionOf(document)
+  const documented = documentedFormats(formats)
   const root = document as Record<string, unknown>
   const components = (root.components ??= {}) as Record<string, unknown>
   const marked: Array<{ operation: Operation, codes: string[], validation: ExampleParts | undefined }> = []
@@ -61,22 +67,27 @@ export function addCatalogErrors<D extends Record<string, unknown>> (document: D
   }
   for (const code of catalog.codes) {
     if (!used.has(code)) continue
-    if (code in schemas) throw new FEC_ERR_OPENAPI(`components.schemas already has a schema named ${code}; the catalog code needs that name`)
     const entry = catalog.entries[code]
-    schemas[code] = componentSchema(entry, catalog, version)
-    addExample(code, componentExample(catalog, entry))
+    for (const { format, suffix } of documented) {
+      const name = code + suffix
+      if (name in schemas) throw new FEC_ERR_OPENAPI(`components.schemas already has a schema named ${name}; the catalog code needs that name`)
+      schemas[name] = componentSchema(format, entry, catalog, version)
+      addExample(name, componentExample(format, catalog, entry))
+    }
   }
 
-  const responsesOf = responseBuilder(catalog)
+  const responsesOf = responseBuilder(documentedMediaTypes(documented), catalog)
   const validationEntry = catalog.get(VALIDATION_CODE)
-  const nameVariant = variantNamer(VALIDATION_CODE)
+  const nameVariant = variantNamer(VALIDATION_CODE, documented.map(({ suffix }) => suffix).filter((suffix) => suffix !== ''))
   const shared = new Set<string>()
   let sharedResponses: Record<string, unknown> | undefined
   for (const { operation, codes, validation } of marked) {
     let variant: string | undefined
     if (validation !== undefined && validationEntry !== undefined && codes.includes(VALIDATION_CODE)) {
       const named = nameVariant(validation)
-      if (named.isNew) addExample(named.name, componentExample(catalog, validationEntry, validation))
+      if (named.isNew) {
+        for (const { format, suffix } of documented) addExample(named.name + suffix, componentExample(format, catalog, validationEntry, validation))
+      }
       variant = named.name
     }
     const responses = (operation.responses ??= {})
@@ -106,7 +117,7 @@ interface BuiltResponse { status: string, name: string, ref: string, response: R
  * of codes of a status) in one document. A response holding the validation code with a route's own example
  * is named after the example too (`VALIDATION_ERROR-or-INVALID_JSON.body.email`).
  */
-function responseBuilder (catalog: CompiledCatalog): (codes: readonly string[], variant: string | undefined) => readonly BuiltResponse[] {
+function responseBuilder (mediaTypes: readonly DocumentedMediaType[], catalog: CompiledCatalog): (codes: readonly string[], variant: string | undefined) => readonly BuiltResponse[] {
   const byCodes = new Map<string, BuiltResponse[]>()
   const byName = new Map<string, BuiltResponse>()
   return (codes, variant) => {
@@ -120,7 +131,7 @@ function responseBuilder (catalog: CompiledCatalog): (codes: readonly string[], 
         let one = byName.get(name)
         if (one === undefined) {
           const examples: Record<string, string> = own ? { [VALIDATION_CODE]: variant as string } : {}
-          one = { status: String(status), name, ref: responseRef(name), response: errorResponse(status, entries, examples) }
+          one = { status: String(status), name, ref: responseRef(name), response: errorResponse(mediaTypes, status, entries, examples) }
           byName.set(name, one)
         }
         built.push(one)

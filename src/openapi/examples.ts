@@ -4,8 +4,8 @@
  * their own schema, one more per distinct example (`VALIDATION_ERROR.body.email`). Responses reference them.
  */
 import type { CompiledCatalog, CompiledEntry } from '../catalog/compile.js'
-import type { ErrorBody } from '../envelope/default.js'
-import { exampleBody, type ExampleParts } from '../envelope/example.js'
+import { exampleBody, exampleParts, type ExampleParts } from '../envelope/example.js'
+import type { FieldError, WireFormat } from '../envelope/format.js'
 
 /** The operation extension that carries a route's own validation example from `transform` to `transformObject`. */
 export const VALIDATION_EXAMPLE_EXTENSION = 'x-error-catalog-validation'
@@ -14,7 +14,7 @@ export const VALIDATION_EXAMPLE_EXTENSION = 'x-error-catalog-validation'
 export interface ExampleObject {
   summary: string
   description?: string
-  value: ErrorBody
+  value: unknown
 }
 
 /** The reference to a component example. */
@@ -23,33 +23,40 @@ export function exampleRef (name: string): string {
 }
 
 /** The component example of one code: `CODE: message` as its summary (Swagger UI's example picker), the body as value. */
-export function componentExample (catalog: CompiledCatalog, entry: CompiledEntry, parts?: ExampleParts): ExampleObject {
-  const value = exampleBody(catalog, entry, parts)
+export function componentExample (format: WireFormat, catalog: CompiledCatalog, entry: CompiledEntry, parts?: ExampleParts): ExampleObject {
+  const example = exampleParts(catalog, entry, parts)
   return {
-    summary: `${entry.code}: ${value.message}${parts?.fieldErrors === undefined ? '' : ` (${Object.keys(parts.fieldErrors).join(', ')})`}`,
+    summary: `${entry.code}: ${example.message}${parts?.fieldErrors === undefined ? '' : ` (${fieldPaths(parts.fieldErrors).join(', ')})`}`,
     ...(entry.description === undefined ? {} : { description: entry.description }),
-    value
+    value: exampleBody(format, example)
   }
+}
+
+/** The distinct paths of field errors, in order. */
+function fieldPaths (fieldErrors: readonly FieldError[]): string[] {
+  return [...new Set(fieldErrors.map((error) => error.path))]
 }
 
 /**
  * Names the route-specific validation examples of one document: `VALIDATION_ERROR.<location>.<field>`
  * (characters outside OpenAPI's component-name set become `_`), numbered when two routes' examples differ
- * under one name. The same example always gets the same name, so routes share it.
+ * under one name. The same example always gets the same name, so routes share it. Other formats' examples add
+ * their `suffixes` (`.problem`) to the name; no name, with or without a suffix, is given twice.
  */
-export function variantNamer (code: string): (parts: ExampleParts) => { name: string, isNew: boolean } {
+export function variantNamer (code: string, suffixes: readonly string[] = []): (parts: ExampleParts) => { name: string, isNew: boolean } {
   const names = new Map<string, string>()
   const taken = new Set<string>()
+  const withSuffixes = (name: string): string[] => [name, ...suffixes.map((suffix) => name + suffix)]
   return (parts) => {
     const key = JSON.stringify(parts)
     const known = names.get(key)
     if (known !== undefined) return { name: known, isNew: false }
     const location = String(parts.details?.location ?? 'request')
-    const field = Object.keys(parts.fieldErrors ?? {})[0] ?? 'field'
+    const field = parts.fieldErrors?.[0]?.path ?? 'field'
     const base = `${code}.${location}.${field}`.replace(/[^A-Za-z0-9._-]/g, '_')
     let name = base
-    for (let n = 2; taken.has(name); n++) name = `${base}-${n}`
-    taken.add(name)
+    for (let n = 2; withSuffixes(name).some((one) => taken.has(one)); n++) name = `${base}-${n}`
+    for (const one of withSuffixes(name)) taken.add(one)
     names.set(key, name)
     return { name, isNew: true }
   }

@@ -3,8 +3,9 @@
  * plugin produces them (a failed request schema, an unreadable body, an unexpected exception).
  */
 import type { CompiledCatalog } from '../catalog/compile.js'
+import { ROLE_CODES } from '../catalog/roles.js'
 import { FEC_ERR_OPTIONS_INVALID } from '../errors.js'
-import type { RouteLike } from './route.js'
+import { partSchemaOf, REQUEST_PARTS } from '../request-parts.js'
 
 /** Which codes every route gets without declaring them, by the condition that makes them possible. */
 export interface ImpliedErrors {
@@ -24,15 +25,14 @@ export type ResolvedImpliedErrors = Readonly<Required<ImpliedErrors>>
 
 /** The defaults: what Fastify and the plugin can answer on any route. */
 export const DEFAULT_IMPLIED_ERRORS: ResolvedImpliedErrors = Object.freeze({
-  always: Object.freeze(['INTERNAL_ERROR']),
-  requestSchema: Object.freeze(['VALIDATION_ERROR']),
-  body: Object.freeze(['INVALID_JSON', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'])
+  always: Object.freeze([ROLE_CODES.internal]),
+  requestSchema: Object.freeze([ROLE_CODES.validation]),
+  body: Object.freeze([ROLE_CODES.invalidJson, ROLE_CODES.payloadTooLarge, ROLE_CODES.unsupportedMediaType])
 })
 
 const NONE: ResolvedImpliedErrors = Object.freeze({ always: [], requestSchema: [], body: [] })
 const GROUPS = ['always', 'requestSchema', 'body'] as const
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH'])
-const REQUEST_PARTS = ['body', 'querystring', 'query', 'params', 'headers'] as const
 
 /** Validates the `implied` option against the catalog: `false` turns implied errors off, a group replaces the default. */
 export function resolveImpliedErrors (option: ImpliedErrors | false | undefined, catalog: CompiledCatalog): ResolvedImpliedErrors {
@@ -56,12 +56,14 @@ export function resolveImpliedErrors (option: ImpliedErrors | false | undefined,
   return Object.freeze(resolved as Required<ImpliedErrors>)
 }
 
-/** The implied codes of one route. */
-export function impliedCodes (route: RouteLike, implied: ResolvedImpliedErrors): string[] {
-  const schema = (typeof route.schema === 'object' && route.schema !== null ? route.schema : {}) as Record<string, unknown>
-  const methods = Array.isArray(route.method) ? route.method : [route.method]
+/**
+ * The implied codes of one route (a `RouteLike` of route.ts, which imports this module: only its method and
+ * schema are read here, so that the two files do not import each other).
+ */
+export function impliedCodes (route: { readonly method?: unknown, readonly schema?: unknown }, implied: ResolvedImpliedErrors): string[] {
+  const methods: unknown[] = Array.isArray(route.method) ? route.method : [route.method]
   const codes = [...implied.always]
-  if (REQUEST_PARTS.some((part) => schema[part] !== undefined)) codes.push(...implied.requestSchema)
-  if (schema.body !== undefined || methods.some((method) => BODY_METHODS.has(String(method).toUpperCase()))) codes.push(...implied.body)
+  if (REQUEST_PARTS.some((part) => partSchemaOf(route.schema, part) !== undefined)) codes.push(...implied.requestSchema)
+  if (partSchemaOf(route.schema, 'body') !== undefined || methods.some((method) => BODY_METHODS.has(String(method).toUpperCase()))) codes.push(...implied.body)
   return codes
 }

@@ -4,8 +4,10 @@
  * example, which holds the real Korean message), and `Retry-After` where a code sets one.
  */
 import type { CompiledCatalog, CompiledEntry } from '../catalog/compile.js'
+import { statusTitle } from '../envelope/status-titles.js'
 import { componentRef } from './components.js'
 import { exampleRef } from './examples.js'
+import type { DocumentedFormat, DocumentedMediaType } from './formats.js'
 
 /** An OpenAPI Response Object, as far as this module writes it. */
 export interface ResponseObject {
@@ -13,44 +15,6 @@ export interface ResponseObject {
   headers?: Record<string, unknown>
   content?: Record<string, { schema?: Record<string, unknown>, examples?: Record<string, unknown>, example?: unknown }>
   [extension: `x-${string}`]: unknown
-}
-
-const MEDIA_TYPE = 'application/json'
-
-/** Korean titles of the statuses the builtin catalog uses; others get a generic one. */
-const STATUS_TITLES: Readonly<Record<number, string>> = {
-  400: '잘못된 요청',
-  401: '인증 필요',
-  402: '결제 필요',
-  403: '권한 없음',
-  404: '찾을 수 없음',
-  405: '허용되지 않는 메서드',
-  406: '제공할 수 없는 응답 형식',
-  408: '요청 시간 초과',
-  409: '상태 충돌',
-  410: '더 이상 제공되지 않음',
-  411: '길이 필요',
-  412: '전제 조건 실패',
-  413: '본문이 너무 큼',
-  414: '주소가 너무 긺',
-  415: '지원하지 않는 콘텐츠 형식',
-  416: '범위를 제공할 수 없음',
-  422: '처리할 수 없는 내용',
-  423: '잠김',
-  428: '전제 조건 필요',
-  429: '요청 한도 초과',
-  431: '요청 헤더가 너무 큼',
-  451: '법적 사유로 제공 불가',
-  500: '서버 오류',
-  501: '구현되지 않음',
-  502: '게이트웨이 오류',
-  503: '서비스 이용 불가',
-  504: '게이트웨이 시간 초과'
-}
-
-/** The Korean title of a status, e.g. `404 찾을 수 없음`. */
-export function statusTitle (status: number): string {
-  return `${status} ${STATUS_TITLES[status] ?? (status >= 500 ? '서버 오류' : '요청 오류')}`
 }
 
 /** Groups codes by status (ascending), keeping the given order within a status. */
@@ -79,23 +43,25 @@ export function responseRef (name: string): string {
   return `#/components/responses/${name}`
 }
 
-/** The response of one status for the given entries (all of that status); `examples` names another component example for a code. */
-export function errorResponse (status: number, entries: readonly CompiledEntry[], examples: Readonly<Record<string, string>> = {}): ResponseObject {
-  const schemaRefs = entries.map((entry) => ({ $ref: componentRef(entry.code) }))
-  const schema = entries.length === 1
-    ? schemaRefs[0]
-    : {
-        oneOf: schemaRefs,
-        discriminator: {
-          propertyName: 'code',
-          mapping: Object.fromEntries(entries.map((entry) => [entry.code, componentRef(entry.code)]))
-        }
-      }
-  const refs: Record<string, unknown> = {}
-  for (const entry of entries) refs[entry.code] = { $ref: exampleRef(examples[entry.code] ?? entry.code) }
+/**
+ * The response of one status for the given entries (all of that status): one content entry per media type of the
+ * formats (src/openapi/formats.ts), each with its own schema and examples; `examples` names another component
+ * example for a code (without the format's suffix). Several codes are a `oneOf`, discriminated where the format
+ * puts the code at the top; formats that share a media type are an `anyOf` of their schemas.
+ */
+export function errorResponse (mediaTypes: readonly DocumentedMediaType[], status: number, entries: readonly CompiledEntry[], examples: Readonly<Record<string, string>> = {}): ResponseObject {
+  const content: NonNullable<ResponseObject['content']> = {}
+  for (const { mediaType, formats } of mediaTypes) {
+    const schemas = formats.map((documented) => codesSchema(documented, entries))
+    const refs: Record<string, unknown> = {}
+    for (const { suffix } of formats) {
+      for (const entry of entries) refs[entry.code + suffix] = { $ref: exampleRef((examples[entry.code] ?? entry.code) + suffix) }
+    }
+    content[mediaType] = { schema: schemas.length === 1 ? schemas[0] : { anyOf: schemas }, examples: refs }
+  }
   const response: ResponseObject = {
     description: describeStatus(status, entries),
-    content: { [MEDIA_TYPE]: { schema, examples: refs } },
+    content,
     'x-error-codes': entries.map((entry) => entry.code)
   }
   const waits = entries.filter((entry) => entry.retryAfter !== undefined)
@@ -110,6 +76,20 @@ export function errorResponse (status: number, entries: readonly CompiledEntry[]
   return response
 }
 
+/** The schema of a body of one of these codes in one format: its component, or a `oneOf` of them. */
+function codesSchema ({ format, suffix }: DocumentedFormat, entries: readonly CompiledEntry[]): Record<string, unknown> {
+  const schemaRefs = entries.map((entry) => ({ $ref: componentRef(entry.code + suffix) }))
+  if (entries.length === 1) return schemaRefs[0]
+  if (format.discriminator === undefined) return { oneOf: schemaRefs }
+  return {
+    oneOf: schemaRefs,
+    discriminator: {
+      propertyName: format.discriminator,
+      mapping: Object.fromEntries(entries.map((entry) => [entry.code, componentRef(entry.code + suffix)]))
+    }
+  }
+}
+
 /** `404 찾을 수 없음` and one Markdown line per code: `` `CODE` `` and when it happens. */
 function describeStatus (status: number, entries: readonly CompiledEntry[]): string {
   const lines = entries.map((entry) => {
@@ -121,27 +101,26 @@ function describeStatus (status: number, entries: readonly CompiledEntry[]): str
 }
 
 /**
- * Puts an error response beside what the route declared for the same status: the route's own schema
- * stays, as one more member of the `oneOf` (without a discriminator: it may have no `code`).
+ * Puts an error response beside what the route declared for the same status: for each of our media types where
+ * the route has a schema, the route's own schema stays, as one more member of the `oneOf` (without a
+ * discriminator: it may have no `code`); the route's other media types stay as they are.
  */
 export function mergeResponse (existing: ResponseObject | undefined, ours: ResponseObject): ResponseObject {
-  const theirs = existing?.content?.[MEDIA_TYPE]
   if (existing === undefined) return ours
-  if (theirs?.schema === undefined) return { ...existing, ...ours, description: `${existing.description}\n\n${ours.description}` }
-  const media = ours.content?.[MEDIA_TYPE] ?? {}
-  const oursSchema = media.schema ?? {}
-  const members = Array.isArray(oursSchema.oneOf) ? oursSchema.oneOf as unknown[] : [oursSchema]
-  return {
-    ...existing,
-    ...ours,
-    headers: { ...existing.headers, ...ours.headers },
-    description: `${existing.description}\n\n${ours.description}`,
-    content: {
-      ...existing.content,
-      [MEDIA_TYPE]: {
-        schema: { oneOf: [theirs.schema, ...members] },
-        examples: { ...(theirs.example === undefined ? {} : { route: { value: theirs.example } }), ...theirs.examples, ...media.examples }
-      }
+  const content: NonNullable<ResponseObject['content']> = { ...existing.content }
+  for (const [mediaType, media] of Object.entries(ours.content ?? {})) {
+    const theirs = existing.content?.[mediaType]
+    if (theirs?.schema === undefined) {
+      content[mediaType] = media
+      continue
+    }
+    const oursSchema = media.schema ?? {}
+    const members = Array.isArray(oursSchema.oneOf) ? oursSchema.oneOf as unknown[] : [oursSchema]
+    content[mediaType] = {
+      schema: { oneOf: [theirs.schema, ...members] },
+      examples: { ...(theirs.example === undefined ? {} : { route: { value: theirs.example } }), ...theirs.examples, ...media.examples }
     }
   }
+  const headers = existing.headers === undefined && ours.headers === undefined ? {} : { headers: { ...existing.headers, ...ours.headers } }
+  return { ...existing, ...ours, ...headers, description: `${existing.description}\n\n${ours.description}`, content }
 }

@@ -6,12 +6,7 @@ import type { CompiledCatalog } from '../catalog/compile.js'
 import { FEC_ERR_ROUTE_ERRORS } from '../errors.js'
 import { impliedCodes, type ResolvedImpliedErrors } from './implied.js'
 
-declare module 'fastify' {
-  interface FastifySchema {
-    /** The catalog codes this route can answer with, documented in OpenAPI (fastify-error-catalog). */
-    errors?: readonly string[]
-  }
-}
+// `schema.errors` is typed for apps in src/plugin/types.ts, with the package's other Fastify augmentations.
 
 /** The parts of Fastify's route options the OpenAPI side reads (`onRoute` options, `request.routeOptions`). */
 export interface RouteLike {

@@ -3,9 +3,12 @@
  * operation with the codes of its route and whose `transformObject` writes the error responses and
  * components. The user's own `transform` and `transformObject` run too (theirs first, and last).
  */
+import type { FastifySchema } from 'fastify'
 import type { CompiledCatalog } from '../catalog/compile.js'
 import { FEC_ERR_OPENAPI } from '../errors.js'
 import { VALIDATION_CODE } from '../catalog/builtin.js'
+import { defaultFormat } from '../envelope/default.js'
+import type { WireFormat } from '../envelope/format.js'
 import { validationExample } from '../envelope/example.js'
 import { addCatalogErrors, CODES_EXTENSION } from './document.js'
 import { VALIDATION_EXAMPLE_EXTENSION } from './examples.js'
@@ -13,32 +16,42 @@ import { resolveImpliedErrors, type ImpliedErrors, type ResolvedImpliedErrors } 
 import { routeErrorCodes, routeLabel, type RouteLike } from './route.js'
 import type { RouteTracker } from './route-tracker.js'
 
-/** What @fastify/swagger passes to `transform`. */
+/** What @fastify/swagger passes to `transform`: the route's schema (undefined when it has none), its URL and options. */
 export interface SwaggerTransformInput {
-  schema?: unknown
+  schema?: FastifySchema | undefined
   url: string
   route: RouteLike & object
   [key: string]: unknown
 }
 
-/** What @fastify/swagger passes to `transformObject`. */
+/** What @fastify/swagger passes to `transformObject`: the document built so far. */
 export interface SwaggerTransformObjectInput {
-  openapiObject?: unknown
-  swaggerObject?: unknown
+  openapiObject?: object
+  swaggerObject?: object
 }
 
 /** The two hooks this module sets in @fastify/swagger's options. */
 export interface SwaggerHooks {
-  transform: (input: SwaggerTransformInput) => { schema: any, url: string }
-  transformObject: (input: SwaggerTransformObjectInput) => any
+  transform: (input: SwaggerTransformInput) => { schema: FastifySchema, url: string }
+  transformObject: (input: SwaggerTransformObjectInput) => object
 }
+
+// Your own hooks are called with what @fastify/swagger passes. They are checked both ways (method syntax, as
+// TypeScript does for methods), so that hooks typed with @fastify/swagger's own `SwaggerTransform` and
+// `SwaggerTransformObject` (whose route is the full RouteOptions, and whose schema is declared present) fit.
+/** Your own `transform`, which runs first: what it returns is what gets marked with the route's codes. */
+export type SwaggerTransformOption = {
+  hook (input: SwaggerTransformInput & { schema: FastifySchema }): { schema?: object | undefined, url?: string | undefined } | undefined
+}['hook']
+/** Your own `transformObject`, which runs last, on the document with the catalog's errors in it. */
+export type SwaggerTransformObjectOption = { hook (input: SwaggerTransformObjectInput): object }['hook']
 
 /** @fastify/swagger options, as far as this module reads them (the package is not a dependency). */
 export interface SwaggerOptionsLike {
   openapi?: object
   swagger?: object
-  transform?: ((input: any) => any) | null
-  transformObject?: ((input: any) => any) | null
+  transform?: SwaggerTransformOption | null
+  transformObject?: SwaggerTransformObjectOption | null
 }
 
 /** How the errors are documented. */
@@ -47,21 +60,16 @@ export interface ErrorCatalogOpenapiOptions {
   implied?: ImpliedErrors | false
 }
 
-/** Internal: what the plugin passes when it builds the options itself. */
+/** Internal: the resolved options (`app.errorCatalogSwagger` passes the plugin's). */
 export interface BoundOpenapiOptions {
   implied: ResolvedImpliedErrors
-  tracker: RouteTracker
+  /** The plugin's routes, to check that each is documented (none for `errorCatalogSwagger(catalog, …)`). */
+  tracker?: RouteTracker | undefined
+  /** Every wire format the plugin answers in, the primary first (default: the default format). */
+  formats?: readonly WireFormat[] | undefined
 }
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    /**
-     * @fastify/swagger options that document the catalog errors of every route:
-     * `await app.register(swagger, app.errorCatalogSwagger({ openapi: { info } }))`.
-     */
-    errorCatalogSwagger: <T extends SwaggerOptionsLike>(swaggerOptions?: T) => Omit<T, keyof SwaggerHooks> & SwaggerHooks
-  }
-}
+// `app.errorCatalogSwagger` is declared on FastifyInstance in src/plugin/types.ts, with the package's other augmentations.
 
 /** Catalogs whose @fastify/swagger hooks were made, so that the plugin can warn when @fastify/swagger runs without them. */
 const hooked = new WeakSet<CompiledCatalog>()
@@ -78,11 +86,20 @@ export function hasSwaggerHooks (catalog: CompiledCatalog): boolean {
 export function errorCatalogSwagger<T extends SwaggerOptionsLike> (
   catalog: CompiledCatalog,
   swaggerOptions: T = {} as T,
-  options: ErrorCatalogOpenapiOptions | BoundOpenapiOptions = {}
+  options: ErrorCatalogOpenapiOptions = {}
 ): Omit<T, keyof SwaggerHooks> & SwaggerHooks {
+  return boundSwaggerOptions(catalog, swaggerOptions, { implied: resolveImpliedErrors(options.implied, catalog) })
+}
+
+/** `errorCatalogSwagger` with the plugin's resolved options: its route tracker checks that every route is documented. */
+export function boundSwaggerOptions<T extends SwaggerOptionsLike> (
+  catalog: CompiledCatalog,
+  swaggerOptions: T = {} as T,
+  options: BoundOpenapiOptions
+): Omit<T, keyof SwaggerHooks> & SwaggerHooks {
+  const { implied, tracker } = options
+  const formats = options.formats ?? [defaultFormat]
   hooked.add(catalog)
-  const implied = isBound(options) ? options.implied : resolveImpliedErrors(options.implied, catalog)
-  const tracker = isBound(options) ? options.tracker : undefined
   const userTransform = swaggerOptions.transform ?? undefined
   const userTransformObject = swaggerOptions.transformObject ?? undefined
   let documented = new WeakSet<object>()
@@ -97,7 +114,8 @@ export function errorCatalogSwagger<T extends SwaggerOptionsLike> (
         'nor answer 405 for it; register the plugin (awaited) before your routes')
     }
     documented.add(route)
-    const result = userTransform?.(input) ?? {}
+    // As @fastify/swagger itself calls it: the input as received (its types declare `schema` present).
+    const result = userTransform?.(input as SwaggerTransformInput & { schema: FastifySchema }) ?? {}
     const schema = result.schema ?? input.schema ?? {}
     let marks = marksOfRoute.get(route)
     if (marks === undefined) {
@@ -122,15 +140,11 @@ export function errorCatalogSwagger<T extends SwaggerOptionsLike> (
           'register @fastify/swagger (awaited) before your routes')
       }
     }
-    addCatalogErrors(openapiObject as Record<string, unknown>, catalog)
+    addCatalogErrors(openapiObject as Record<string, unknown>, catalog, formats)
     return userTransformObject === undefined ? openapiObject : userTransformObject({ ...input, openapiObject })
   }
 
   const out = { ...swaggerOptions, transform, transformObject }
   if (out.openapi === undefined && out.swagger === undefined) out.openapi = {}
   return out
-}
-
-function isBound (options: ErrorCatalogOpenapiOptions | BoundOpenapiOptions): options is BoundOpenapiOptions {
-  return 'tracker' in options
 }

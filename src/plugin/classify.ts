@@ -2,20 +2,25 @@
  * What the handler answers for each thing that can be thrown: the mapping table of the plugin.
  * It looks up codes only; reading the thrown value is thrown.ts's job.
  */
-import { REQUIRED_CODES } from '../catalog/builtin.js'
 import type { CompiledCatalog, CompiledEntry } from '../catalog/compile.js'
-import { FEC_ERR_CODE_MISSING, FEC_ERR_OPTIONS_INVALID } from '../errors.js'
+import { ROLE_CODES, roleEntries, type Role, type RoleEntries } from '../catalog/roles.js'
+import { FEC_ERR_OPTIONS_INVALID } from '../errors.js'
+
+/** Fastify's own error codes → the role that answers them. */
+const FRAMEWORK_ROLES: Readonly<Record<string, Role>> = Object.freeze({
+  FST_ERR_CTP_INVALID_JSON_BODY: 'invalidJson',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'invalidJson',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payloadTooLarge',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupportedMediaType',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'invalidContentLength',
+  FST_ERR_HANDLER_TIMEOUT: 'unavailable',
+  FST_ERR_BAD_URL: 'invalidUrl'
+})
 
 /** Fastify's own error codes → the builtin code that answers them. */
-export const FRAMEWORK_CODES: Readonly<Record<string, string>> = Object.freeze({
-  FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_JSON',
-  FST_ERR_CTP_EMPTY_JSON_BODY: 'INVALID_JSON',
-  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'INVALID_CONTENT_LENGTH',
-  FST_ERR_HANDLER_TIMEOUT: 'SERVICE_UNAVAILABLE',
-  FST_ERR_BAD_URL: 'INVALID_URL'
-})
+export const FRAMEWORK_CODES: Readonly<Record<string, string>> = Object.freeze(
+  Object.fromEntries(Object.entries(FRAMEWORK_ROLES).map(([fastifyCode, role]) => [fastifyCode, ROLE_CODES[role]]))
+)
 
 /** HTTP status → the builtin code that answers an error that carries only that status. */
 export const STATUS_CODES: Readonly<Record<number, string>> = Object.freeze({
@@ -48,9 +53,6 @@ export const STATUS_CODES: Readonly<Record<number, string>> = Object.freeze({
   504: 'GATEWAY_TIMEOUT'
 })
 
-/** Codes without which the handler cannot answer; `BAD_REQUEST` and `INTERNAL_ERROR` catch every other status. */
-export const HANDLER_CODES = [...REQUIRED_CODES, 'BAD_REQUEST'] as const
-
 /** Lookup tables of one catalog, built once at registration. */
 export interface Classifier {
   /** The entry answering an error that carries only an HTTP status. */
@@ -60,6 +62,9 @@ export interface Classifier {
    * codes (FRAMEWORK_CODES), then every entry's `maps` (user entries over builtin ones), if one names it.
    */
   forForeign (name: string): CompiledEntry | undefined
+  /** The entry of each role (catalog/roles.ts), found at registration. */
+  readonly roles: RoleEntries<CompiledEntry>
+  // Shorthands of `roles.validation`, … for the handlers.
   readonly validation: CompiledEntry
   readonly notFound: CompiledEntry
   readonly methodNotAllowed: CompiledEntry
@@ -68,8 +73,7 @@ export interface Classifier {
 
 /** Builds the tables; fails at startup when the catalog lacks a code the handler needs. */
 export function createClassifier (catalog: CompiledCatalog, fallbacks: Readonly<Record<number, string>> = {}): Classifier {
-  const missing = HANDLER_CODES.filter((code) => catalog.get(code) === undefined)
-  if (missing.length > 0) throw new FEC_ERR_CODE_MISSING(missing.join(', '))
+  const roles = roleEntries(catalog)
 
   const byStatus = new Map<number, CompiledEntry>()
   for (const [status, code] of Object.entries({ ...STATUS_CODES, ...fallbacks })) {
@@ -77,17 +81,16 @@ export function createClassifier (catalog: CompiledCatalog, fallbacks: Readonly<
     if (entry !== undefined) byStatus.set(Number(status), entry)
     else if (code !== STATUS_CODES[Number(status)]) throw new FEC_ERR_OPTIONS_INVALID('fallbacks', `status ${status} names ${code}, which the catalog does not define`)
   }
-  const badRequest = catalog.get('BAD_REQUEST') as CompiledEntry
-  const internal = catalog.get('INTERNAL_ERROR') as CompiledEntry
+  const { badRequest, internal } = roles
 
   const byForeign = new Map<string, CompiledEntry>()
-  for (const [fastifyCode, code] of Object.entries(FRAMEWORK_CODES)) {
-    const entry = catalog.get(code)
+  for (const [fastifyCode, role] of Object.entries(FRAMEWORK_ROLES)) {
+    const entry = roles[role]
     if (entry !== undefined) byForeign.set(fastifyCode, entry)
   }
   // Builtin codes come last in `codes`: walking backwards lets a user entry's mapping replace a builtin one.
   for (let at = catalog.codes.length - 1; at >= 0; at--) {
-    const entry = catalog.get(catalog.codes[at]) as CompiledEntry
+    const entry = catalog.entries[catalog.codes[at]]
     // A catalog compiled by an older copy of the package has no `maps`.
     for (const name of entry.maps ?? []) byForeign.set(name, entry)
   }
@@ -95,9 +98,10 @@ export function createClassifier (catalog: CompiledCatalog, fallbacks: Readonly<
   return {
     forStatus: (status) => byStatus.get(status) ?? (status < 500 ? badRequest : internal),
     forForeign: (name) => byForeign.get(name),
-    validation: catalog.get('VALIDATION_ERROR') as CompiledEntry,
-    notFound: catalog.get('NOT_FOUND') as CompiledEntry,
-    methodNotAllowed: catalog.get('METHOD_NOT_ALLOWED') as CompiledEntry,
+    roles,
+    validation: roles.validation,
+    notFound: roles.notFound,
+    methodNotAllowed: roles.methodNotAllowed,
     internal
   }
 }

@@ -7,7 +7,7 @@
 import { STATUS_CODES as HTTP_REASONS } from 'node:http'
 import type { Socket } from 'node:net'
 import type { FastifyInstance } from 'fastify'
-import { renderEnvelope } from '../envelope/default.js'
+import { bareBody, defaultFormat } from '../envelope/default.js'
 import { STATUS_CODES } from './classify.js'
 import type { HandlerContext } from './error-handler.js'
 
@@ -29,8 +29,8 @@ function statusOfParserError (error: ParserError | null | undefined): number {
 }
 
 /** A whole response that closes the connection: the parser's state is lost, so the socket cannot be reused. */
-function rawResponse (status: number, body: string, headers: Readonly<Record<string, string | number>> = {}): string {
-  let head = `HTTP/1.1 ${status} ${HTTP_REASONS[status] ?? ''}\r\ncontent-type: application/json; charset=utf-8\r\n` +
+function rawResponse (status: number, contentType: string, body: string, headers: Readonly<Record<string, string | number>> = {}): string {
+  let head = `HTTP/1.1 ${status} ${HTTP_REASONS[status] ?? ''}\r\ncontent-type: ${contentType}\r\n` +
     `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n`
   for (const [name, value] of Object.entries(headers)) head += `${name}: ${value}\r\n`
   return `${head}\r\n${body}`
@@ -47,8 +47,8 @@ export function clientErrorAnswerOf (context: HandlerContext, log: FastifyInstan
     let response = responses.get(status)
     if (response === undefined) {
       const { message, suggestions } = entry.render(undefined)
-      const body = responder.serializerOf(entry)(renderEnvelope({ code: entry.code, status: entry.status, message, retryable: entry.retryable, suggestions, docsUrl: entry.docsUrl }))
-      response = rawResponse(entry.status, body, entry.retryAfter === undefined ? {} : { 'retry-after': entry.retryAfter })
+      const body = responder.serialize(context.formats.primary, { entry, message, suggestions, details: undefined, fieldErrors: undefined, requestId: undefined })
+      response = rawResponse(entry.status, context.formats.primary.contentType, body, entry.retryAfter === undefined ? {} : { 'retry-after': entry.retryAfter })
       responses.set(status, response)
     }
     return response
@@ -74,7 +74,7 @@ export function clientErrorHandler (this: FastifyInstance | undefined, error: Pa
     response = answer(error)
   } else {
     const status = statusOfParserError(error)
-    response = rawResponse(status, JSON.stringify({ code: STATUS_CODES[status], status }))
+    response = rawResponse(status, defaultFormat.contentType, JSON.stringify(bareBody(STATUS_CODES[status], status)))
   }
   socket.end(response, () => socket.destroy())
 }

@@ -5,20 +5,22 @@
 import type { FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify'
 import { retryAfterSeconds, type CatalogErrorInit } from '../catalog/catalog-error.js'
 import type { CompiledCatalog, CompiledEntry } from '../catalog/compile.js'
-import { createValidationFormatter, DEFAULT_VALIDATION_LIMITS, type ValidationFormatter, type ValidationLimits, type ValidationLocation } from '../validation/field-errors.js'
-import { routeSchemaSource } from '../validation/route-schema.js'
+import { createValidationFormatter, DEFAULT_VALIDATION_LIMITS, type ValidationFormatter, type ValidationLimits } from '../validation/field-errors.js'
+import { isRequestPart } from '../request-parts.js'
+import { routeSchemaSource } from './route-schema.js'
 import { createClassifier, type Classifier } from './classify.js'
 import { catalogPartsOfThrown, describeThrown, headersOf, isArray, loggableError, readProperty, readString, statusOf } from './thrown.js'
 import { createResponder, type ErrorReply, type Responder } from './respond.js'
-import type { DriftCheck } from '../openapi/drift.js'
 import { challengeOf, type WwwAuthenticate } from './www-authenticate.js'
 import { observerOf, type CatalogErrorHook, type Observer } from './observe.js'
+import { resolveFormats, type FormatOptions, type Formats } from './formats.js'
+import { resolveLanguages, type LocaleOption } from './languages.js'
 
 /** Pino level of a log line, or `silent` for none. */
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
 
 /** Options of `createErrorHandler` (the plugin passes its own). */
-export interface ErrorHandlerOptions {
+export interface ErrorHandlerOptions extends FormatOptions {
   /** Status → code for errors of other libraries that carry only a status (e.g. `{ 401: 'AUTH_REQUIRED' }`). */
   fallbacks?: Readonly<Record<number, string>>
   /** Log level of 4xx answers (default `info`) and 5xx answers (default `error`). */
@@ -29,6 +31,8 @@ export interface ErrorHandlerOptions {
   onCatalogError?: CatalogErrorHook
   /** The scheme of the `WWW-Authenticate` challenge sent with every 401 (default `Bearer`), or false for none. */
   wwwAuthenticate?: WwwAuthenticate
+  /** The language of a request's answer (one of the catalog's `locales`), else `Accept-Language` decides. */
+  locale?: LocaleOption
 }
 
 /** A Fastify error handler. */
@@ -39,25 +43,37 @@ export interface HandlerContext {
   catalog: CompiledCatalog
   classifier: Classifier
   responder: Responder
+  /** The wire formats, and which one each request gets. */
+  formats: Formats
+  /** The validation formatter of the default locale. */
   formatValidation: ValidationFormatter
+  /** The validation formatter of each other locale of the catalog (empty for a single-language catalog). */
+  formatValidationIn: ReadonlyMap<string, ValidationFormatter>
   logClient: LogLevel
   logServer: LogLevel
-  /** The drift warning (development): a thrown code the route does not declare. */
-  drift?: DriftCheck | undefined
   /** Reports each answered error (onCatalogError, metrics, tracing); never throws. */
   observe: Observer | undefined
   /** The WWW-Authenticate scheme of 401 answers, or false. */
   wwwAuthenticate: WwwAuthenticate
+  /** The locale of one request's answer (a constant for a single-language catalog). */
+  localeOf: (request: FastifyRequest) => string
 }
 
 /** Builds what the handlers share, checking the catalog and options once. */
 export function createHandlerContext (catalog: CompiledCatalog, options: ErrorHandlerOptions = {}): HandlerContext {
   const limits = { ...DEFAULT_VALIDATION_LIMITS, ...options.validation }
+  const classifier = createClassifier(catalog, options.fallbacks)
+  const formats = resolveFormats(catalog, options)
+  const languages = resolveLanguages(catalog, options.locale)
+  const vary = [formats.vary, languages.several ? 'Accept-Language' : undefined].filter((field) => field !== undefined).join(', ')
   return {
     catalog,
-    classifier: createClassifier(catalog, options.fallbacks),
-    responder: createResponder(catalog),
+    classifier,
+    responder: createResponder(classifier.internal, vary === '' ? undefined : vary, languages.several ? { defaultLocale: catalog.locale } : undefined),
+    localeOf: languages.localeOf,
+    formats,
     formatValidation: createValidationFormatter(catalog, limits),
+    formatValidationIn: new Map(catalog.locales.slice(1).map((locale) => [locale, createValidationFormatter(catalog, limits, locale)])),
     logClient: options.logLevels?.client ?? 'info',
     logServer: options.logLevels?.server ?? 'error',
     observe: observerOf({ onCatalogError: options.onCatalogError }),
@@ -72,20 +88,22 @@ export function createErrorHandler (catalog: CompiledCatalog, options?: ErrorHan
 
 /** The handler of a prepared context. */
 export function errorHandlerOf (context: HandlerContext): ErrorHandler {
-  const { catalog, classifier, responder, formatValidation } = context
+  const { catalog, classifier, responder, formatValidation, formatValidationIn } = context
+  const severalLocales = formatValidationIn.size > 0
 
   function answer (request: FastifyRequest, reply: FastifyReply, error: ErrorReply, thrown: unknown): void {
     logAnswer(context, request, error.entry, thrown)
     if (reply.sent) return
     if (error.entry.status === 401 && context.wwwAuthenticate !== false) error.headers = challengeOf(error.entry, context.wwwAuthenticate, error.headers, reply)
-    responder.send(reply, error)
+    responder.send(reply, error, context.formats.formatOf(request))
   }
 
   function answerThrown (error: unknown, request: FastifyRequest, reply: FastifyReply): void {
+    // The request's language, chosen once (a constant for a single-language catalog).
+    const locale = context.localeOf(request)
     const parts = catalogPartsOfThrown(error)
     if (parts !== undefined) {
-      context.drift?.(request, parts.code)
-      answer(request, reply, catalogReply(catalog, classifier, parts), error)
+      answer(request, reply, catalogReply(catalog, classifier, parts, locale), error)
       return
     }
 
@@ -94,10 +112,11 @@ export function errorHandlerOf (context: HandlerContext): ErrorHandler {
     // Only a request part is the client's fault; anything else with `validation` (a response checked
     // against its schema) falls through to its status and answers as a server error.
     if (isArray(validation) && isRequestPart(location)) {
-      const { fieldErrors, truncated } = formatValidation(validation as FastifySchemaValidationError[], location, routeSchemaSource(request, location))
+      const format = severalLocales ? formatValidationIn.get(locale) ?? formatValidation : formatValidation
+      const { fieldErrors, truncated } = format(validation as FastifySchemaValidationError[], location, routeSchemaSource(request, location))
       const entry = classifier.validation
       const details = truncated ? { location, truncated } : { location }
-      answer(request, reply, { entry, ...entry.render(details), details, fieldErrors }, error)
+      answer(request, reply, { entry, ...entry.render(details, locale), details, fieldErrors, locale }, error)
       return
     }
 
@@ -109,14 +128,14 @@ export function errorHandlerOf (context: HandlerContext): ErrorHandler {
       if (name !== undefined) mapped = classifier.forForeign(name)
     }
     if (mapped !== undefined) {
-      answer(request, reply, { entry: mapped, ...mapped.render(undefined), headers: mapped.status < 500 ? headersOf(error) : undefined }, error)
+      answer(request, reply, { entry: mapped, ...mapped.render(undefined, locale), headers: mapped.status < 500 ? headersOf(error) : undefined, locale }, error)
       return
     }
 
     const status = statusOf(error)
     const entry = status === undefined ? classifier.internal : classifier.forStatus(status)
     const headers = status !== undefined && status < 500 ? headersOf(error) : undefined
-    answer(request, reply, { entry, ...entry.render(undefined), headers }, error)
+    answer(request, reply, { entry, ...entry.render(undefined, locale), headers, locale }, error)
   }
 
   return function errorCatalogHandler (error, request, reply) {
@@ -138,28 +157,28 @@ function answerInternal (context: HandlerContext, request: FastifyRequest, reply
   } catch {}
   if (reply.sent) return
   context.observe?.(request, entry, failure)
-  context.responder.send(reply, { entry, ...entry.render(undefined) })
+  // The default language: the request's could be what failed.
+  context.responder.send(reply, { entry, ...entry.render(undefined), locale: context.catalog.locale }, context.formats.formatOf(request))
 }
-
-function isRequestPart (location: unknown): location is ValidationLocation {
-  return typeof location === 'string' && REQUEST_PARTS.has(location)
-}
-
-const REQUEST_PARTS = new Set(['body', 'querystring', 'params', 'headers'])
 
 /**
  * The answer of a catalog error, from the parts it was made from. A 5xx body is rendered from the catalog
  * again, so nothing a caller appended to `message` (a connection string, say) reaches the client.
  */
-function catalogReply (catalog: CompiledCatalog, classifier: Classifier, parts: CatalogErrorInit<string, unknown>): ErrorReply {
+function catalogReply (catalog: CompiledCatalog, classifier: Classifier, parts: CatalogErrorInit<string, unknown>, locale: string): ErrorReply {
   const own = catalog.get(parts.code)
   // A code this catalog does not define (made from another catalog): answered by its status.
   const entry = own ?? classifier.forStatus(parts.statusCode)
   const details = own === undefined ? undefined : parts.details as Readonly<Record<string, unknown>> | undefined
   // A factory's parts hold delta-seconds already; a forged object's may hold anything.
   const retryAfter = retryAfterSeconds(parts.retryAfter)
-  if (entry.status >= 500) return { entry, ...entry.render(details), details, retryAfter }
-  return { entry, message: parts.message, suggestions: parts.suggestions, details, retryAfter }
+  // The factory rendered in the default language; another language is rendered now, from the same details.
+  if (entry.status >= 500 || locale !== catalog.locale) {
+    // A call's own Retry-After is what `{retryAfter}` says (rendering only: the details sent stay as given).
+    const shown = retryAfter === undefined || details === undefined ? details : { ...details, retryAfter }
+    return { entry, ...entry.render(shown ?? (retryAfter === undefined ? undefined : { retryAfter }), locale), details, retryAfter, locale }
+  }
+  return { entry, message: parts.message, suggestions: parts.suggestions, details, retryAfter, locale }
 }
 
 /**

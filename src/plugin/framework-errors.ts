@@ -6,6 +6,8 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { ErrorHandler } from './error-handler.js'
+import { bareBody } from '../envelope/default.js'
+import { ROLE_CODES } from '../catalog/roles.js'
 
 /** Where the plugin leaves its handler on the instance it is registered on (shared by every copy of the package). */
 export const kFrameworkErrorHandler = Symbol.for('fastify-error-catalog.frameworkErrorHandler')
@@ -21,5 +23,5 @@ export function frameworkErrors (error: Error & { statusCode?: number }, request
     return
   }
   const status = error.statusCode !== undefined && error.statusCode < 500 ? 400 : 500
-  reply.code(status).send({ code: status === 400 ? 'BAD_REQUEST' : 'INTERNAL_ERROR', status })
+  reply.code(status).send(bareBody(status === 400 ? ROLE_CODES.badRequest : ROLE_CODES.internal, status))
 }

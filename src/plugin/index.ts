@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
 import fp from 'fastify-plugin'
 import type { CompiledCatalog } from '../catalog/compile.js'
 import { FEC_ERR_NOT_FOUND_HANDLER } from '../errors.js'
-import { createHandlerContext, errorHandlerOf } from './error-handler.js'
+import { createHandlerContext, errorHandlerOf, type ErrorHandler } from './error-handler.js'
 import { bodyDepthCheck } from './body-depth.js'
 import { clientErrorAnswerOf, kClientErrorAnswer } from './client-error.js'
 import { kFrameworkErrorHandler } from './framework-errors.js'
@@ -17,11 +17,12 @@ import { metricsObserver } from './metrics.js'
 import { observerOf } from './observe.js'
 import { tracingObserver } from './tracing.js'
 import type { RegisteredFactories } from './types.js'
-import { hasSchemaErrorFormatter, stacklessSchemaErrorFormatter } from '../validation/schema-error-formatter.js'
-import { createDriftCheck } from '../openapi/drift.js'
+import { hasSchemaErrorFormatter, stacklessSchemaErrorFormatter } from './schema-error-formatter.js'
+import { createDriftCheck, type DriftCheck } from '../openapi/drift.js'
+import { catalogPartsOfThrown } from './thrown.js'
 import { routeErrorCodes } from '../openapi/route.js'
 import { createRouteTracker } from '../openapi/route-tracker.js'
-import { errorCatalogSwagger, type SwaggerOptionsLike } from '../openapi/swagger.js'
+import { boundSwaggerOptions, type SwaggerOptionsLike } from '../openapi/swagger.js'
 
 async function errorCatalogPlugin (app: FastifyInstance, options: ErrorCatalogOptions): Promise<void> {
   const resolved = await resolveOptions(options)
@@ -30,8 +31,6 @@ async function errorCatalogPlugin (app: FastifyInstance, options: ErrorCatalogOp
   // prom-client and @opentelemetry/api are optional peers: imported only when their option is on.
   context.observe = observerOf({ onCatalogError: resolved.onCatalogError, observers: [await metricsObserver(resolved.metrics), await tracingObserver(resolved.tracing)] })
   const { implied } = resolved.openapi
-  if (resolved.warnUndeclared) context.drift = createDriftCheck(implied)
-
   app.decorate('errors', catalog.errors as RegisteredFactories)
   app.decorate('errorCatalog', catalog as CompiledCatalog<RegisteredFactories>)
   checkSetup(app, catalog)
@@ -46,13 +45,15 @@ async function errorCatalogPlugin (app: FastifyInstance, options: ErrorCatalogOp
   // A body nested deeper than validation.maxDepth is a 400 before the validator runs, not a stack overflow in it.
   app.addHook('onRoute', bodyDepthCheck(resolved.validation))
   app.decorate('errorCatalogSwagger', <T extends SwaggerOptionsLike>(swaggerOptions?: T) =>
-    errorCatalogSwagger(catalog, swaggerOptions, { implied, tracker }))
+    boundSwaggerOptions(catalog, swaggerOptions, { implied, tracker, formats: context.formats.all }))
 
   // Fastify's message without the stack capture that dominates a validation failure's cost; an app's own
   // formatter (server option, or set before registering) is kept, and a child scope's or a route's still wins.
   if (resolved.stacklessValidationErrors && hasSchemaErrorFormatter(app) === false) app.setSchemaErrorFormatter(stacklessSchemaErrorFormatter)
 
-  const handler = errorHandlerOf(context)
+  const answer = errorHandlerOf(context)
+  // The drift warning (development) wraps the handler only when it is on: production's error path never sees it.
+  const handler = resolved.warnUndeclared ? withDriftCheck(answer, createDriftCheck(implied)) : answer
   app.decorate(kFrameworkErrorHandler, handler)
   app.decorate(kClientErrorAnswer, clientErrorAnswerOf(context, app.log))
   if (resolved.errorHandler) app.setErrorHandler(handler)
@@ -73,3 +74,14 @@ export const errorCatalog: FastifyPluginAsync<ErrorCatalogOptions> = fp(errorCat
   fastify: '5.x',
   name: 'fastify-error-catalog'
 })
+
+/** The handler preceded by the drift check of a thrown catalog error (guarded: the check never stops the answer). */
+function withDriftCheck (handler: ErrorHandler, drift: DriftCheck): ErrorHandler {
+  return function errorCatalogHandler (error, request, reply) {
+    try {
+      const parts = catalogPartsOfThrown(error)
+      if (parts !== undefined) drift(request, parts.code)
+    } catch {}
+    handler(error, request, reply)
+  }
+}

@@ -4,6 +4,7 @@
  */
 import type { FastifyRequest } from 'fastify'
 import type { CompiledCatalog } from '../catalog/compile.js'
+import { ROLE_CODES } from '../catalog/roles.js'
 
 /** What @fastify/rate-limit passes to `errorResponseBuilder`. */
 export interface RateLimitContext {
@@ -21,7 +22,7 @@ export interface RateLimitContext {
  */
 export function rateLimitErrorResponse (request: FastifyRequest, context: RateLimitContext): Error {
   const catalog = (request.server as { errorCatalog?: CompiledCatalog }).errorCatalog
-  const entry = context.statusCode === 429 ? catalog?.get('RATE_LIMIT_EXCEEDED') : undefined
+  const entry = context.statusCode === 429 ? catalog?.get(ROLE_CODES.rateLimited) : undefined
   const resetAfter = Math.max(0, Math.ceil(context.ttl / 1000))
   if (entry === undefined) return Object.assign(new Error(`rate limit: ${context.statusCode}`), { statusCode: context.statusCode })
   return entry.create({ limit: context.max, resetAfter }, { retryAfter: resetAfter })

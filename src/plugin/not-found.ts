@@ -79,12 +79,14 @@ export function notFoundHandlerOf (context: HandlerContext, routes: RouteIndex |
       const entry = classifier.methodNotAllowed
       const details = { method: request.method, allowed }
       logAnswer(context, request, entry, `${request.method} ${request.url}`)
-      responder.send(reply, { entry, ...entry.render(details), details, headers: { allow: allowed.join(', ') } })
+      const locale = context.localeOf(request)
+      responder.send(reply, { entry, ...entry.render(details, locale), details, headers: { allow: allowed.join(', ') }, locale }, context.formats.formatOf(request))
       return
     }
     const entry = classifier.notFound
     logAnswer(context, request, entry, `${request.method} ${request.url}`)
-    responder.send(reply, { entry, ...entry.render(undefined) })
+    const locale = context.localeOf(request)
+    responder.send(reply, { entry, ...entry.render(undefined, locale), locale }, context.formats.formatOf(request))
   }
 }
 

@@ -9,6 +9,8 @@ import type { ErrorCatalogOpenapiOptions } from '../openapi/swagger.js'
 import type { CatalogErrorHook } from './observe.js'
 import type { MetricsOption } from './metrics.js'
 import type { WwwAuthenticate } from './www-authenticate.js'
+import type { EnvelopeOption } from './formats.js'
+import type { LocaleOption } from './languages.js'
 
 /** Options of `app.register(errorCatalog, options)`. */
 export interface ErrorCatalogOptions {
@@ -47,6 +49,14 @@ export interface ErrorCatalogOptions {
   metrics?: MetricsOption
   /** Set `error.type` and `http.response.status_code` on the active OpenTelemetry span (optional peer @opentelemetry/api). */
   tracing?: boolean
+  /** The wire format: `default`, `problem` (RFC 9457) or a declaration `{ contentType?, body, fieldError? }`; wins over the catalog's `envelope:` (docs/wire-formats.md). */
+  envelope?: EnvelopeOption
+  /** Media type → format name, chosen by the request's `Accept`, e.g. `{ 'application/problem+json': 'problem' }`. */
+  negotiate?: Readonly<Record<string, string>>
+  /** The base URI of `problem`'s `type` members (the hosted `error-catalog docs --html` guide): `<typeBase>#<anchor>`. */
+  typeBase?: string
+  /** The language of a request's answer, e.g. from the user's profile; undefined (or a locale the catalog lacks) lets `Accept-Language` decide. */
+  locale?: LocaleOption
 }
 
 /** Options after validation, with defaults. */
@@ -63,7 +73,7 @@ export interface ResolvedOptions extends ErrorHandlerOptions {
 }
 
 const LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-const KNOWN = new Set(['catalog', 'builtin', 'stackTraces', 'errorHandler', 'notFoundHandler', 'methodNotAllowed', 'fallbacks', 'logLevels', 'validation', 'stacklessValidationErrors', 'openapi', 'warnUndeclared', 'wwwAuthenticate', 'onCatalogError', 'metrics', 'tracing'])
+const KNOWN = new Set(['catalog', 'builtin', 'stackTraces', 'errorHandler', 'notFoundHandler', 'methodNotAllowed', 'fallbacks', 'logLevels', 'validation', 'stacklessValidationErrors', 'openapi', 'warnUndeclared', 'wwwAuthenticate', 'onCatalogError', 'metrics', 'tracing', 'envelope', 'negotiate', 'typeBase', 'locale'])
 
 /** Validates the options and loads or compiles the catalog. */
 export async function resolveOptions (options: ErrorCatalogOptions): Promise<ResolvedOptions> {
@@ -117,7 +127,7 @@ export async function resolveOptions (options: ErrorCatalogOptions): Promise<Res
     stacklessValidationErrors: options.stacklessValidationErrors ?? true,
     metrics: options.metrics ?? false,
     tracing: options.tracing ?? false,
-    ...defined({ fallbacks: options.fallbacks, logLevels: options.logLevels, validation: options.validation, wwwAuthenticate: options.wwwAuthenticate, onCatalogError: options.onCatalogError })
+    ...defined({ fallbacks: options.fallbacks, logLevels: options.logLevels, validation: options.validation, wwwAuthenticate: options.wwwAuthenticate, onCatalogError: options.onCatalogError, envelope: options.envelope, negotiate: options.negotiate, typeBase: options.typeBase, locale: options.locale })
   })
 }
 

@@ -1,5 +1,11 @@
-/** The types the plugin adds to Fastify, and the registry that generated code fills in. */
+/**
+ * Everything the package adds to Fastify's types, in one place: `app.errors`, `app.errorCatalog`,
+ * `app.errorCatalogSwagger` and `schema.errors`. Both the ESM and the CommonJS declarations of the root entry
+ * carry these (src/index.ts exports from this file); the tooling entry needs none of them.
+ * Also the registry that generated code fills in.
+ */
 import type { CompiledCatalog, ErrorFactories } from '../catalog/compile.js'
+import type { SwaggerHooks, SwaggerOptionsLike } from '../openapi/swagger.js'
 
 /**
  * Filled in by the module `error-catalog generate` writes, so that `app.errors.X(...)` is typed:
@@ -19,5 +25,15 @@ declare module 'fastify' {
     errors: RegisteredFactories
     /** The compiled catalog the plugin serves. */
     errorCatalog: CompiledCatalog<RegisteredFactories>
+    /**
+     * @fastify/swagger options that document the catalog errors of every route:
+     * `await app.register(swagger, app.errorCatalogSwagger({ openapi: { info } }))`.
+     */
+    errorCatalogSwagger: <T extends SwaggerOptionsLike>(swaggerOptions?: T) => Omit<T, keyof SwaggerHooks> & SwaggerHooks
+  }
+
+  interface FastifySchema {
+    /** The catalog codes this route can answer with, documented in OpenAPI (fastify-error-catalog). */
+    errors?: readonly string[]
   }
 }

@@ -8,11 +8,11 @@
  * limits together bound the answer: at most `maxFields` keys of at most `maxPathLength` characters, at most
  * `maxMessagesPerField` messages each, and never more than `maxFieldErrorsBytes` of JSON in all.
  */
-import type { CompiledCatalog } from '../catalog/compile.js'
 import { ERROR_MESSAGE_KEYWORD } from './ajv-options.js'
-import { fieldLabel, propertySchema } from './labels.js'
-import { compileMessageTemplate, type MessageTemplate } from './message-template.js'
-import { VALIDATION_MESSAGES, type ValidationLocation } from './messages.js'
+import { fieldLabel, propertySchema, type ValidationLanguage } from './labels.js'
+import { compileTemplate as compileMessageTemplate, type Template as MessageTemplate } from '../text/template.js'
+import { VALIDATION_WORDS, type ValidationCatalog, type ValidationLocation, type ValidationWords } from './messages.js'
+import { VALIDATION_WORDS_EN } from './messages-en.js'
 import { jsonStringBytes } from './json-size.js'
 import { instanceSegments, joinClippedPath, namedProperty } from './paths.js'
 import { keywordSite, type KeywordSite, type SchemaObject, type ValidationSchemaSource } from './schema-lookup.js'
@@ -46,9 +46,23 @@ export const DEFAULT_VALIDATION_LIMITS: Readonly<ValidationLimits> = Object.free
   maxDepth: 128
 })
 
-/** The `fieldErrors` of one validation failure, and whether some were left out. */
+/** One message about one field of a failed validation, before any wire format shapes it. */
+export interface FieldError {
+  /** JSON Pointer into the request part (`/items/0/email`); an ancestor's when the whole pointer is longer than `maxPathLength`. */
+  readonly pointer: string
+  /** The readable path (`items[0].email`), clipped to `maxPathLength`. */
+  readonly path: string
+  /** The request part that failed. */
+  readonly location: ValidationLocation
+  /** The JSON Schema keyword that failed (`format`, `required`, …). */
+  readonly keyword: string
+  /** The rendered message. */
+  readonly message: string
+}
+
+/** The field errors of one validation failure (one item per message, fields in first-seen order), and whether some were left out. */
 export interface FormattedValidation {
-  fieldErrors: Record<string, string[]>
+  fieldErrors: FieldError[]
   truncated: boolean
 }
 
@@ -59,18 +73,42 @@ export type ValidationFormatter = (
   source?: ValidationSchemaSource
 ) => FormattedValidation
 
-/** Creates the formatter of a catalog: its `validation.messages` override the built-in templates by keyword. */
-export function createValidationFormatter (catalog: CompiledCatalog, limits: ValidationLimits = DEFAULT_VALIDATION_LIMITS): ValidationFormatter {
+/** The library's wording of each language it ships; a catalog's other locales use its default locale's. */
+const LIBRARY_WORDS: Readonly<Record<string, ValidationWords>> = Object.freeze({ ko: VALIDATION_WORDS, en: VALIDATION_WORDS_EN })
+
+/** The library's words of a locale (`en-GB` reads `en`), if it ships them. */
+function libraryWords (locale: string): ValidationWords | undefined {
+  const primary = locale.split('-')[0].toLowerCase()
+  return Object.hasOwn(LIBRARY_WORDS, primary) ? LIBRARY_WORDS[primary] : undefined
+}
+
+/**
+ * Creates the formatter of a catalog in `locale` (default: the catalog's default locale). Templates: the library's
+ * table of that locale, overridden by keyword by the catalog's `validation.messages` (default locale) or
+ * `validation.translations[locale]` (another). Labels: `title` and `x-error-message` in the default locale,
+ * `x-title-<locale>` and `x-error-message-<locale>` in another (docs/validation.md, "Labels").
+ */
+export function createValidationFormatter (catalog: ValidationCatalog, limits: ValidationLimits = DEFAULT_VALIDATION_LIMITS, locale?: string): ValidationFormatter {
+  const defaultLocale = catalog.locale ?? 'ko'
+  const chosen = locale ?? defaultLocale
+  const isDefault = chosen === defaultLocale
+  const words = libraryWords(chosen) ?? libraryWords(defaultLocale) ?? VALIDATION_WORDS
+  const language: ValidationLanguage = Object.freeze({
+    words,
+    titleKey: isDefault ? 'title' : `x-title-${chosen}`,
+    messageKey: isDefault ? ERROR_MESSAGE_KEYWORD : `${ERROR_MESSAGE_KEYWORD}-${chosen}`
+  })
   const templates = new Map<string, MessageTemplate>()
-  for (const [id, spec] of Object.entries(VALIDATION_MESSAGES)) templates.set(id, compileMessageTemplate(spec.template))
-  for (const [id, source] of Object.entries(catalog.validation.messages)) templates.set(id, compileMessageTemplate(source))
+  for (const [id, spec] of Object.entries(words.messages)) templates.set(id, compileMessageTemplate(spec.template))
+  const overrides = isDefault ? catalog.validation.messages : catalog.validation.translations?.[chosen] ?? {}
+  for (const [id, source] of Object.entries(overrides)) templates.set(id, compileMessageTemplate(source))
   const fallback = templates.get('fallback') as MessageTemplate
   const { maxFields, maxMessagesPerField, maxPathLength, maxFieldErrorsBytes } = limits
 
   function render (error: AjvErrorLike, site: KeywordSite, segments: string[], location: ValidationLocation, source: ValidationSchemaSource | undefined): string {
-    const wording = wordingOf(error, site, source)
-    const template = ownTemplate(error, site, wording, source) ?? templates.get(wording.id) ?? fallback
-    const label = fieldLabel(error, site, segments, location, source)
+    const wording = wordingOf(error, site, source, language)
+    const template = ownTemplate(error, site, wording, source, language.messageKey) ?? templates.get(wording.id) ?? fallback
+    const label = fieldLabel(error, site, segments, location, source, language)
     return template.render({ ...wording.values, label })
   }
 
@@ -90,7 +128,9 @@ export function createValidationFormatter (catalog: CompiledCatalog, limits: Val
   }
 
   return function formatValidation (errors, location, source) {
-    const fieldErrors: Record<string, string[]> = Object.create(null)
+    const fieldErrors: FieldError[] = []
+    // Messages taken per path, for the per-field limit and to drop repeats.
+    const byPath: Record<string, string[]> = Object.create(null)
     // The raw (instancePath, named property) of each field taken: once no field can be added, an error is
     // matched against them without building its readable path, which keeps a huge error list cheap.
     const taken = new Set<string>()
@@ -115,15 +155,16 @@ export function createValidationFormatter (catalog: CompiledCatalog, limits: Val
       let entry = key === undefined ? undefined : siteCache?.get(key)
       let messages: string[] | undefined
       if (entry !== undefined) {
-        messages = fieldErrors[entry.path]
+        messages = byPath[entry.path]
         if (messages === undefined && full) { truncated = true; continue }
       } else {
         const segments = instanceSegments(error.instancePath)
         const path = joinClippedPath(named === undefined ? segments : [...segments, named], maxPathLength)
-        messages = fieldErrors[path]
+        messages = byPath[path]
         if (messages === undefined && full) { truncated = true; continue }
         const message = render(error, site, segments, location, source)
-        entry = { path, message, pathBytes: jsonStringBytes(path), messageBytes: jsonStringBytes(message) }
+        const pointer = boundedPointer(error.instancePath, named, maxPathLength)
+        entry = { path, pointer, keyword: error.keyword, message, pathBytes: jsonStringBytes(path), messageBytes: jsonStringBytes(message) }
         if (key !== undefined) {
           if (siteCache === undefined || cachedCount >= MAX_CACHED_RENDERS) siteCache = startSiteCache(site)
           else if (siteCache.size >= MAX_RENDERS_PER_SITE) { cachedCount -= siteCache.size; siteCache.clear() }
@@ -136,7 +177,8 @@ export function createValidationFormatter (catalog: CompiledCatalog, limits: Val
         const cost = (fields === 0 ? 0 : 1) + entry.pathBytes + 3 + entry.messageBytes
         if (bytes + cost > maxFieldErrorsBytes) { truncated = full = true; continue }
         bytes += cost
-        fieldErrors[entry.path] = [entry.message]
+        byPath[entry.path] = [entry.message]
+        fieldErrors.push({ pointer: entry.pointer, path: entry.path, location, keyword: entry.keyword, message: entry.message })
         taken.add(raw)
         if (++fields >= maxFields) full = true
         continue
@@ -149,13 +191,25 @@ export function createValidationFormatter (catalog: CompiledCatalog, limits: Val
       }
       bytes += 1 + entry.messageBytes
       messages.push(entry.message)
+      fieldErrors.push({ pointer: entry.pointer, path: entry.path, location, keyword: entry.keyword, message: entry.message })
     }
     return { fieldErrors, truncated }
   }
 }
 
-/** A field's path and message, as rendered once for a keyword site, and their sizes in the JSON body. */
-interface Rendered { readonly path: string, readonly message: string, readonly pathBytes: number, readonly messageBytes: number }
+/** A field's path, pointer and message, as rendered once for a keyword site, and their sizes in the JSON body. */
+interface Rendered { readonly path: string, readonly pointer: string, readonly keyword: string, readonly message: string, readonly pathBytes: number, readonly messageBytes: number }
+
+/**
+ * The JSON Pointer of a field (Ajv's instancePath, plus the missing property of a `required` error), at most
+ * `limit` characters: a longer one points at the nearest ancestor that fits (still a valid pointer).
+ */
+function boundedPointer (instancePath: string, named: string | undefined, limit: number): string {
+  const pointer = named === undefined ? instancePath : `${instancePath}/${named.replaceAll('~', '~0').replaceAll('/', '~1')}`
+  if (pointer.length <= limit) return pointer
+  const cut = pointer.lastIndexOf('/', limit)
+  return cut <= 0 ? '' : pointer.slice(0, cut)
+}
 
 /** At most this many rendered messages are kept per keyword site, and in all per formatter. */
 const MAX_RENDERS_PER_SITE = 64
@@ -219,8 +273,8 @@ function branchReported (error: AjvErrorLike, previous: unknown): boolean {
 const ownTemplates = new Map<string, MessageTemplate>()
 const MAX_OWN_TEMPLATES = 1000
 
-/** The property's own message (`x-error-message`): a template for any keyword, or keyword → template. */
-function ownTemplate (error: AjvErrorLike, site: KeywordSite, wording: Wording, source: ValidationSchemaSource | undefined): MessageTemplate | undefined {
+/** The property's own message (`x-error-message`, or `x-error-message-<locale>`): a template for any keyword, or keyword → template. */
+function ownTemplate (error: AjvErrorLike, site: KeywordSite, wording: Wording, source: ValidationSchemaSource | undefined, messageKey: string): MessageTemplate | undefined {
   const missing = error.keyword === 'required' || error.keyword === 'dependentRequired' || error.keyword === 'dependencies'
     ? namedProperty(error)
     : undefined
@@ -231,7 +285,7 @@ function ownTemplate (error: AjvErrorLike, site: KeywordSite, wording: Wording, 
     holders = [written, target]
   }
   for (const holder of holders) {
-    const own = holder?.[ERROR_MESSAGE_KEYWORD]
+    const own = holder?.[messageKey]
     let text: unknown = own
     if (typeof own === 'object' && own !== null) {
       const byKeyword = own as Record<string, unknown>

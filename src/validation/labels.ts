@@ -1,15 +1,25 @@
 /**
  * The label a message names a field by: the schema's `title` (a standard annotation, accepted by Ajv's
  * strict mode), else the property name, else, for an array item, `<array>의 N번째 항목`, and for the whole
- * part, its Korean name (`요청 본문`).
+ * part, its Korean name (`요청 본문`). `title` is in the catalog's default locale; another locale reads
+ * `x-title-<locale>` (`x-title-en`), else the property name, and its own words for items and parts.
  */
-import { LOCATION_LABELS, type ValidationLocation } from './messages.js'
+import type { ValidationLocation, ValidationWords } from './messages.js'
 import { clip, isIndex, namedProperty, type PathSource } from './paths.js'
 import { dereference, member, type KeywordSite, type SchemaObject, type ValidationSchemaSource } from './schema-lookup.js'
 
-/** The `title` of a schema, if it has a non-empty one. */
-export function titleOf (schema: SchemaObject | undefined): string | undefined {
-  const title = schema?.title
+/** One formatter's language: its words, and the schema annotations its labels and own messages are read from. */
+export interface ValidationLanguage {
+  readonly words: ValidationWords
+  /** `title` in the catalog's default locale, `x-title-<locale>` in another. */
+  readonly titleKey: string
+  /** `x-error-message` in the catalog's default locale, `x-error-message-<locale>` in another. */
+  readonly messageKey: string
+}
+
+/** The `title` of a schema (or the language's title annotation), if it has a non-empty one. */
+export function titleOf (schema: SchemaObject | undefined, key = 'title'): string | undefined {
+  const title = schema?.[key]
   return typeof title === 'string' && title !== '' ? title : undefined
 }
 
@@ -30,9 +40,9 @@ export function propertySchema (
 }
 
 /** The label of a property named in an object schema: its title (on the `$ref` or its target), else its name. */
-export function propertyLabel (site: KeywordSite, name: string, source: ValidationSchemaSource | undefined): string {
+export function propertyLabel (site: KeywordSite, name: string, source: ValidationSchemaSource | undefined, titleKey = 'title'): string {
   const { written, target } = propertySchema(site, name, source)
-  return titleOf(written) ?? titleOf(target) ?? clip(name)
+  return titleOf(written, titleKey) ?? titleOf(target, titleKey) ?? clip(name)
 }
 
 /** The label of the field an error is about. `segments` is the instance path, without a named property. */
@@ -41,19 +51,21 @@ export function fieldLabel (
   site: KeywordSite,
   segments: readonly string[],
   location: ValidationLocation,
-  source: ValidationSchemaSource | undefined
+  source: ValidationSchemaSource | undefined,
+  language: ValidationLanguage
 ): string {
+  const { words, titleKey } = language
   const named = namedProperty(error)
   if (named !== undefined) {
     // An unexpected property has no schema: its name is all there is.
-    return error.keyword === 'additionalProperties' || error.keyword === 'unevaluatedProperties' ? clip(named) : propertyLabel(site, named, source)
+    return error.keyword === 'additionalProperties' || error.keyword === 'unevaluatedProperties' ? clip(named) : propertyLabel(site, named, source, titleKey)
   }
-  const title = titleOf(site.schema) ?? site.enclosing.map(titleOf).find((found) => found !== undefined)
+  const title = titleOf(site.schema, titleKey) ?? site.enclosing.map((schema) => titleOf(schema, titleKey)).find((found) => found !== undefined)
   if (title !== undefined) return title
-  if (segments.length === 0) return LOCATION_LABELS[location]
+  if (segments.length === 0) return words.locationLabels[location]
   const last = segments[segments.length - 1]
   if (!isIndex(last)) return clip(last)
-  let owner: string | undefined = titleOf(site.array)
+  let owner: string | undefined = titleOf(site.array, titleKey)
   for (let i = segments.length - 2; owner === undefined && i >= 0; i--) if (!isIndex(segments[i])) owner = clip(segments[i])
-  return `${owner ?? LOCATION_LABELS[location]}의 ${Number(last) + 1}번째 항목`
+  return owner === undefined ? words.partItem(location, Number(last) + 1) : words.arrayItem(owner, Number(last) + 1)
 }

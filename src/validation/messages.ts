@@ -1,9 +1,10 @@
 /**
  * The default Korean message of every Ajv keyword, in one table. docs/validation.md prints the same table;
- * test/validation-docs.test.ts keeps the two in step. Wording rules: 합니다체, the field label first with
+ * test/validation/docs.test.ts keeps the two in step. Wording rules: 합니다체, the field label first with
  * its particle, no echo of the rejected value (it may be long, or private).
  * Keyword reference: https://ajv.js.org/json-schema.html
  */
+import type { RequestPart } from '../request-parts.js'
 
 /** One message: the template and the placeholders it may use besides `{label}`. */
 export interface MessageSpec {
@@ -103,8 +104,23 @@ export const FORMAT_NAMES: Readonly<Record<string, string>> = Object.freeze({
   double: '실수'
 })
 
-/** Where the failing value was: Fastify's `validationContext`. */
-export type ValidationLocation = 'body' | 'querystring' | 'params' | 'headers'
+/**
+ * What the validation module reads of a compiled catalog: its `validation.messages`, which override the
+ * templates above by keyword. (A structural type, so that validation/ does not import catalog/: the catalog
+ * checker reads this module's table.)
+ */
+export interface ValidationCatalog {
+  /** The default locale (`ko` when absent): its templates are `validation.messages`, its labels `title`. */
+  readonly locale?: string
+  readonly validation: {
+    readonly messages: Readonly<Record<string, string>>
+    /** Per locale, the templates written in that locale (compile.ts); they override that locale's library table. */
+    readonly translations?: Readonly<Record<string, Readonly<Record<string, string>>>>
+  }
+}
+
+/** Where the failing value was: Fastify's `validationContext`, one of the request parts. */
+export type ValidationLocation = RequestPart
 
 /** The label of a failure of a whole part (the body is not an object, a union at the root failed). */
 export const LOCATION_LABELS: Readonly<Record<ValidationLocation, string>> = Object.freeze({
@@ -112,4 +128,42 @@ export const LOCATION_LABELS: Readonly<Record<ValidationLocation, string>> = Obj
   querystring: '쿼리 문자열',
   params: '경로 변수',
   headers: '요청 헤더'
+})
+
+/**
+ * How one language words validation messages: its tables, and the few phrases labels and values are built
+ * from. The Korean one is below; the English one is messages-en.ts `VALIDATION_WORDS_EN`.
+ */
+export interface ValidationWords {
+  /** Message id → template. */
+  readonly messages: Readonly<Record<string, MessageSpec>>
+  /** JSON Schema type → `{expected}`. */
+  readonly typeNames: Readonly<Record<string, string>>
+  /** Format → `{formatName}`. */
+  readonly formatNames: Readonly<Record<string, string>>
+  /** Request part → the label of a failure of the whole part. */
+  readonly locationLabels: Readonly<Record<ValidationLocation, string>>
+  /** `{formatName}` of a format not listed: `phone 형식의 값`. */
+  unknownFormat (format: string): string
+  /** The label of an array item without a title (`number` counts from 1): `태그의 2번째 항목`. */
+  arrayItem (owner: string, number: number): string
+  /** The label of an item of a whole part's array: `요청 본문의 2번째 항목`. */
+  partItem (location: ValidationLocation, number: number): string
+  /** Several types as `{expected}` reads them: `문자열 또는 null`. */
+  alternatives (names: readonly string[]): string
+  /** Allowed values with `rest` more left out: `A, B 외 3개`. */
+  andMore (listed: string, rest: number): string
+}
+
+/** The Korean wording: the tables above. */
+export const VALIDATION_WORDS: ValidationWords = Object.freeze({
+  messages: VALIDATION_MESSAGES,
+  typeNames: TYPE_NAMES,
+  formatNames: FORMAT_NAMES,
+  locationLabels: LOCATION_LABELS,
+  unknownFormat: (format: string) => `${format} 형식의 값`,
+  arrayItem: (owner: string, number: number) => `${owner}의 ${number}번째 항목`,
+  partItem: (location: ValidationLocation, number: number) => `${LOCATION_LABELS[location]}의 ${number}번째 항목`,
+  alternatives: (names: readonly string[]) => names.join(' 또는 '),
+  andMore: (listed: string, rest: number) => `${listed} 외 ${rest}개`
 })

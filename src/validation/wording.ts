@@ -3,9 +3,9 @@
  * A union reads as one message: of literals (TypeBox `Union([Literal(…), …])`) like `enum`, of plain types
  * (`Union([String(), Null()])`) like `type`, otherwise with the anyOf / oneOf message.
  */
-import { formatValue } from '../catalog/template.js'
-import { propertyLabel } from './labels.js'
-import { FORMAT_NAMES, TYPE_NAMES, VALIDATION_MESSAGES } from './messages.js'
+import { formatValue } from '../text/template.js'
+import { propertyLabel, type ValidationLanguage } from './labels.js'
+import { VALIDATION_MESSAGES, VALIDATION_WORDS, type ValidationWords } from './messages.js'
 import { clip } from './paths.js'
 import type { KeywordSite, SchemaObject, ValidationSchemaSource } from './schema-lookup.js'
 
@@ -29,12 +29,13 @@ export interface Wording {
 /** At most this many allowed values are listed in a message; the rest are counted (`… 외 12개`). */
 export const MAX_LISTED_VALUES = 20
 
-/** Chooses the message of an error. */
-export function wordingOf (error: AjvErrorLike, site: KeywordSite, source: ValidationSchemaSource | undefined): Wording {
+/** Chooses the message of an error, with the values its language words (type and format names, lists). */
+export function wordingOf (error: AjvErrorLike, site: KeywordSite, source: ValidationSchemaSource | undefined, language: ValidationLanguage): Wording {
   const params = error.params
   const keyword = error.keyword
+  const { words } = language
   switch (keyword) {
-    case 'type': return { id: keyword, values: { expected: typeNames(params.type) } }
+    case 'type': return { id: keyword, values: { expected: typeNames(params.type, words) } }
     case 'minLength': case 'maxLength': case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum':
     case 'minItems': case 'maxItems': case 'minProperties': case 'maxProperties':
     case 'additionalItems': case 'items': case 'unevaluatedItems': case 'maxDepth':
@@ -44,68 +45,76 @@ export function wordingOf (error: AjvErrorLike, site: KeywordSite, source: Valid
     case 'pattern': return { id: keyword, values: { pattern: formatValue(params.pattern) } }
     case 'format': {
       const format = formatValue(params.format)
-      return { id: keyword, values: { format, formatName: FORMAT_NAMES[format] ?? `${format} 형식의 값` } }
+      return { id: keyword, values: { format, formatName: words.formatNames[format] ?? words.unknownFormat(format) } }
     }
-    case 'enum': return { id: keyword, values: { allowedValues: listValues(params.allowedValues ?? site.schema?.enum) } }
+    case 'enum': return { id: keyword, values: { allowedValues: listValues(params.allowedValues ?? site.schema?.enum, words) } }
     case 'const': return { id: keyword, values: { allowedValue: showValue('allowedValue' in params ? params.allowedValue : site.schema?.const) } }
     case 'uniqueItems': {
       const [first, second] = [Number(params.j), Number(params.i)].sort((a, b) => a - b)
       return { id: keyword, values: { first: String(first + 1), second: String(second + 1) } }
     }
     case 'dependentRequired': case 'dependencies':
-      return { id: keyword, values: { property: propertyLabel(site, String(params.property), source) } }
+      return { id: keyword, values: { property: propertyLabel(site, String(params.property), source, language.titleKey) } }
     case 'propertyNames': return { id: keyword, values: { propertyName: clip(formatValue(params.propertyName)) } }
     case 'if': return { id: keyword, values: { failingKeyword: formatValue(params.failingKeyword) } }
-    case 'anyOf': case 'oneOf': return unionWording(keyword, site.schema?.[keyword])
+    case 'anyOf': case 'oneOf': return unionWording(keyword, site.schema?.[keyword], words)
     default:
       return Object.hasOwn(VALIDATION_MESSAGES, keyword) ? { id: keyword, values: {} } : { id: keyword, values: { keyword } }
   }
 }
 
-const unions = new WeakMap<object, Wording>()
+/** Per language (its words), per union schema. */
+const unionsByWords = new WeakMap<ValidationWords, WeakMap<object, Wording>>()
 
-/** One message for a whole union, worked out once per union schema. */
-function unionWording (keyword: 'anyOf' | 'oneOf', branches: unknown): Wording {
+/** One message for a whole union, worked out once per union schema and language. */
+function unionWording (keyword: 'anyOf' | 'oneOf', branches: unknown, words: ValidationWords): Wording {
   if (!Array.isArray(branches)) return { id: keyword, values: {} }
+  let unions = unionsByWords.get(words)
+  if (unions === undefined) unionsByWords.set(words, (unions = new WeakMap()))
   let wording = unions.get(branches)
   if (wording === undefined) {
-    wording = describeUnion(keyword, branches)
+    wording = describeUnion(keyword, branches, words)
     unions.set(branches, wording)
   }
   return wording
 }
 
-function describeUnion (keyword: 'anyOf' | 'oneOf', branches: unknown[]): Wording {
+function describeUnion (keyword: 'anyOf' | 'oneOf', branches: unknown[], words: ValidationWords): Wording {
   const literals: unknown[] = []
   const types: string[] = []
   for (const branch of branches) {
     if (typeof branch !== 'object' || branch === null) return { id: keyword, values: {} }
     const schema = branch as SchemaObject
     if ('const' in schema) literals.push(schema.const)
-    else if (Array.isArray(schema.enum) && Object.keys(schema).every((key) => key === 'enum' || key === 'type' || ANNOTATIONS.has(key))) literals.push(...schema.enum)
-    else if (Object.keys(schema).every((key) => key === 'type' || ANNOTATIONS.has(key)) && schema.type !== undefined) types.push(...[schema.type].flat().map(String))
+    else if (Array.isArray(schema.enum) && Object.keys(schema).every((key) => key === 'enum' || key === 'type' || isAnnotation(key))) literals.push(...schema.enum)
+    else if (Object.keys(schema).every((key) => key === 'type' || isAnnotation(key)) && schema.type !== undefined) types.push(...[schema.type].flat().map(String))
     else return { id: keyword, values: {} }
   }
   // A oneOf of literals or of distinct types fails exactly when none matches: it reads the same as anyOf.
-  if (types.length === 0) return { id: 'enum', values: { allowedValues: listValues(literals) } }
-  if (literals.length === 0) return { id: 'type', values: { expected: typeNames([...new Set(types)]) } }
+  if (types.length === 0) return { id: 'enum', values: { allowedValues: listValues(literals, words) } }
+  if (literals.length === 0) return { id: 'type', values: { expected: typeNames([...new Set(types)], words) } }
   return { id: keyword, values: {} }
 }
 
 const ANNOTATIONS = new Set(['title', 'description', 'examples', 'default', '$comment', 'deprecated', 'readOnly', 'writeOnly', 'x-error-message'])
 
-/** `['string', 'null']` or `'string,null'` → `문자열 또는 null`. */
-export function typeNames (type: unknown): string {
-  const names = (Array.isArray(type) ? type.map(String) : String(type).split(',')).map((name) => TYPE_NAMES[name.trim()] ?? name.trim())
-  return names.join(' 또는 ')
+/** An annotation, per-locale ones (`x-title-en`, `x-error-message-en`) included. */
+function isAnnotation (key: string): boolean {
+  return ANNOTATIONS.has(key) || key.startsWith('x-title-') || key.startsWith('x-error-message-')
+}
+
+/** `['string', 'null']` or `'string,null'` → `문자열 또는 null` (`a string or null` in English). */
+export function typeNames (type: unknown, words: ValidationWords = VALIDATION_WORDS): string {
+  const names = (Array.isArray(type) ? type.map(String) : String(type).split(',')).map((name) => words.typeNames[name.trim()] ?? name.trim())
+  return words.alternatives(names)
 }
 
 /** Allowed values as a message lists them: `WAITING, IN_PROGRESS`, at most MAX_LISTED_VALUES of them. */
-export function listValues (values: unknown): string {
+export function listValues (values: unknown, words: ValidationWords = VALIDATION_WORDS): string {
   if (!Array.isArray(values)) return showValue(values)
   const shown = values.slice(0, MAX_LISTED_VALUES).map(showValue)
   const rest = values.length - shown.length
-  return rest > 0 ? `${shown.join(', ')} 외 ${rest}개` : shown.join(', ')
+  return rest > 0 ? words.andMore(shown.join(', '), rest) : shown.join(', ')
 }
 
 /** One value as a message shows it: strings bare, `null` spelled out, objects as JSON. */

@@ -17,7 +17,8 @@ import { androidName, renderAndroidStrings } from '../../src/export/android.js'
 import { renderBundle } from '../../src/export/bundle.js'
 import { renderIosStrings } from '../../src/export/ios.js'
 import { renderKotlin } from '../../src/export/kotlin.js'
-import { compileTemplate } from '../../src/catalog/template.js'
+import { positionalParts } from '../../src/export/positional.js'
+import { compileTemplate } from '../../src/text/template.js'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const escapes = loadCatalogSync(`${root}test/fixtures/client/escapes.yaml`, { builtin: false })
@@ -157,4 +158,9 @@ t.test('the repository\'s exported example files are fresh (as npm run check:exp
     '--ios', 'examples/generated/client/ko.lproj/Localizable.strings', '--kotlin', 'examples/generated/client/ErrorCode.kt', '--kotlin-package', 'com.example.errors', '--check'], root)
   t.equal(result.code, 0, result.stdout)
   t.match(JSON.parse(readFileSync(`${root}package.json`, 'utf8')).scripts['check:export'], 'export catalog/example.yaml --bundle examples/generated/client/errors.json')
+})
+
+t.test('a particle marker after an argument gives both forms on printf platforms; after literal text, the right one', async (t) => {
+  t.same(positionalParts('{name}{을/를} 찾을 수 없습니다.'), ['', 1, '을(를) 찾을 수 없습니다.'])
+  t.same(positionalParts('세션{은/는} {count}개{이/가} 남았습니다.'), ['세션은 ', 1, '개가 남았습니다.'])
 })

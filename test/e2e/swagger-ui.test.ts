@@ -4,10 +4,12 @@
  * kept in test-artifacts/. Run with `npm run test:e2e` (CHROMIUM_PATH overrides /usr/bin/chromium).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright-core'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
@@ -109,4 +111,35 @@ test('an expanded operation shows its error codes and Korean example messages', 
   await conflict.scrollIntoViewIfNeeded()
   await page.screenshot({ path: `${artifacts}swagger-ui.png`, fullPage: false })
   await operation.screenshot({ path: `${artifacts}swagger-ui-operation.png` })
+})
+
+test('the HTML guide (error-catalog docs --html) filters by code in Chromium and a type URI fragment lands on the code', async (t) => {
+  const { loadCatalogSync } = await import('../../src/catalog/load.js')
+  const { renderHtmlGuide } = await import('../../src/docs/html-guide.js')
+  const dir = mkdtempSync(join(tmpdir(), 'error-catalog-html-e2e-'))
+  t.after(() => rmSync(dir, { recursive: true, force: true }))
+  const file = join(dir, 'errors.html')
+  writeFileSync(file, renderHtmlGuide(loadCatalogSync(join(root, 'catalog/example.yaml')), { source: 'catalog/example.yaml' }))
+  const guide = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ko-KR' })
+  const requests: string[] = []
+  guide.on('request', (request) => requests.push(request.url()))
+  await guide.goto(`${pathToFileURL(file).href}#session-full`)
+  assert.deepEqual(requests.filter((url) => !url.startsWith('file:')), [], 'the page loads nothing from elsewhere')
+  assert.ok(await guide.locator('article#session-full').isVisible(), 'the fragment names the section')
+  const articles = guide.locator('article')
+  const total = await articles.count()
+  const search = guide.getByRole('searchbox')
+  assert.ok(await search.isVisible(), 'the script shows the search box')
+  await search.fill('SESSION_FULL')
+  assert.equal(await guide.locator('article:visible').count(), 1)
+  assert.ok(await guide.locator('article#session-full').isVisible())
+  assert.ok(!(await guide.locator('article#session-not-found').isVisible()), 'another code of the same category is hidden')
+  assert.ok(!(await guide.locator('section#category-auth').isVisible()), 'a category without a match is hidden')
+  await search.fill('정원')
+  assert.ok(await guide.locator('article#session-full').isVisible(), 'the message matches too')
+  await search.fill('')
+  assert.equal(await guide.locator('article:visible').count(), total, 'an empty box shows every code again')
+  mkdirSync(artifacts, { recursive: true })
+  await guide.screenshot({ path: `${artifacts}html-guide.png` })
+  await guide.close()
 })

@@ -3,7 +3,8 @@
 import t from 'tap'
 import { readFileSync } from 'node:fs'
 import * as grpc from '@grpc/grpc-js'
-import { checkCatalogDocument, compileCatalog, diffCatalogs, lintCatalogDocument, loadCatalogSync, parseCatalogText, renderErrorGuide, type CompiledCatalog } from '../../src/index.js'
+import { compileCatalog, loadCatalogSync, type CompiledCatalog } from '../../src/index.js'
+import { checkCatalogDocument, diffCatalogs, lintCatalogDocument, parseCatalogText, renderErrorGuide } from '../../src/tooling.js'
 import {
   contradictsTable,
   decodeStatus,
@@ -207,7 +208,9 @@ t.test('the root entry never loads @grpc/grpc-js or protobufjs (its import graph
   visit(new URL('../../src/index.ts', import.meta.url))
   t.ok(seen.size > 20, 'the graph was walked')
   t.notOk([...packages].some((name) => name.startsWith('@grpc/') || name.startsWith('protobufjs')), [...packages].join(', '))
-  t.ok(seen.has(new URL('../../src/grpc/status.ts', import.meta.url).href), 'only the pure status table is shared')
+  t.ok(seen.has(new URL('../../src/catalog/grpc-status.ts', import.meta.url).href), 'the pure status table is read')
+  const grpcFolder = new URL('../../src/grpc/', import.meta.url).href
+  t.same([...seen].filter((href) => href.startsWith(grpcFolder)), [], 'no file of src/grpc/ is loaded')
 })
 
 // ---- conversions in-process ----

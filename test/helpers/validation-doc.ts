@@ -1,6 +1,7 @@
-/** The tables of docs/validation.md, rendered from the code's tables (test/validation-docs.test.ts compares). */
-import { compileMessageTemplate } from '../../src/validation/message-template.js'
+/** The tables of docs/validation.md, rendered from the code's tables (test/validation/docs.test.ts compares). */
+import { compileTemplate } from '../../src/text/template.js'
 import { FORMAT_NAMES, TYPE_NAMES, VALIDATION_MESSAGES } from '../../src/validation/messages.js'
+import { FORMAT_NAMES_EN, LOCATION_LABELS_EN, TYPE_NAMES_EN, VALIDATION_MESSAGES_EN } from '../../src/validation/messages-en.js'
 
 /** Sample placeholder values for the example column. */
 const SAMPLES: Record<string, string> = {
@@ -80,7 +81,7 @@ const cell = (text: string): string => text.replace(/\|/g, '\\|')
 export function messageTable (): string {
   const rows = Object.entries(VALIDATION_MESSAGES).map(([id, spec]) => {
     const placeholders = ['label', ...spec.placeholders].map((name) => `\`{${name}}\``).join(' ')
-    const example = compileMessageTemplate(spec.template).render({ ...SAMPLES, ...VALUES[id], label: LABELS[id] ?? SAMPLES.label })
+    const example = compileTemplate(spec.template).render({ ...SAMPLES, ...VALUES[id], label: LABELS[id] ?? SAMPLES.label })
     return `| \`${id}\` | \`${cell(spec.template)}\` | ${placeholders} | ${cell(example)} |`
   })
   return ['| Keyword | Default template | Placeholders | Example |', '|---|---|---|---|', ...rows].join('\n')
@@ -94,6 +95,65 @@ export function nameTables (): string {
     '| `type` | `{expected}` |', '|---|---|', ...types,
     '',
     '| `format` | `{formatName}` |', '|---|---|', ...formats
+  ].join('\n')
+}
+
+/** English sample values, labels and values per keyword for the English example column. */
+const SAMPLES_EN: Record<string, string> = { ...SAMPLES, label: 'email', expected: 'a string', formatName: 'email address', property: 'card number' }
+const LABELS_EN: Record<string, string> = {
+  type: 'age',
+  minimum: 'age',
+  maximum: 'age',
+  exclusiveMinimum: 'price',
+  exclusiveMaximum: 'discount rate',
+  multipleOf: 'quantity',
+  minLength: 'password',
+  maxLength: 'nickname',
+  pattern: 'zip code',
+  enum: 'status',
+  const: 'terms consent',
+  minItems: 'tags',
+  maxItems: 'tags',
+  uniqueItems: 'tags',
+  contains: 'participants',
+  additionalItems: 'coordinates',
+  items: 'coordinates',
+  unevaluatedItems: 'coordinates',
+  maxDepth: LOCATION_LABELS_EN.body,
+  minProperties: 'settings',
+  maxProperties: 'settings',
+  propertyNames: 'metadata',
+  additionalProperties: 'nick',
+  unevaluatedProperties: 'nick',
+  dependentRequired: 'expiry date',
+  dependencies: 'expiry date',
+  anyOf: 'code',
+  oneOf: 'code',
+  not: 'user name',
+  if: 'shipping info',
+  'false schema': 'legacy',
+  fallback: 'quantity'
+}
+const VALUES_EN: Record<string, Record<string, string>> = { ...VALUES, type: { expected: TYPE_NAMES_EN.integer } }
+
+/** The English keyword table: id, template, an example (the placeholders are those of the Korean table). */
+export function messageTableEn (): string {
+  const rows = Object.entries(VALIDATION_MESSAGES_EN).map(([id, spec]) => {
+    const example = compileTemplate(spec.template).render({ ...SAMPLES_EN, ...VALUES_EN[id], label: LABELS_EN[id] ?? SAMPLES_EN.label })
+    return `| \`${id}\` | \`${cell(spec.template)}\` | ${cell(example)} |`
+  })
+  return ['| Keyword | English template | Example |', '|---|---|---|', ...rows].join('\n')
+}
+
+/** The English `{expected}`, `{formatName}` and whole-part label tables. */
+export function nameTablesEn (): string {
+  const rows = (table: Readonly<Record<string, string>>): string[] => Object.entries(table).map(([key, name]) => `| \`${key}\` | ${name} |`)
+  return [
+    '| `type` | `{expected}` |', '|---|---|', ...rows(TYPE_NAMES_EN),
+    '',
+    '| `format` | `{formatName}` |', '|---|---|', ...rows(FORMAT_NAMES_EN),
+    '',
+    '| Part | Label |', '|---|---|', ...rows(LOCATION_LABELS_EN)
   ].join('\n')
 }
 

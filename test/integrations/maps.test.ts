@@ -4,7 +4,8 @@
  */
 import t from 'tap'
 import Fastify from 'fastify'
-import { compileCatalog, errorCatalog, parseCatalogText } from '../../src/index.js'
+import { compileCatalog, errorCatalog } from '../../src/index.js'
+import { parseCatalogText } from '../../src/tooling.js'
 
 class PaymentDeclinedError extends Error {
   constructor () {

@@ -1,4 +1,4 @@
-// Type test (checked by `tsc --noEmit` and by test/codegen-types.test.ts): the generated module's factories.
+// Type test (checked by `tsc --noEmit` and by test/codegen/types.test.ts): the generated module's factories.
 // Every `@ts-expect-error` below must meet an error, or the check fails.
 import { loadCatalogSync } from '../../src/index.js'
 import { ERROR_CODES, isSessionNotFound, typedErrors, type ErrorCode, type ErrorOf } from '../../examples/generated/errors.js'

@@ -1,4 +1,4 @@
-// Must NOT compile (test/codegen-types.test.ts): required details left out.
+// Must NOT compile (test/codegen/types.test.ts): required details left out.
 import Fastify from 'fastify'
 import './errors.js'
 

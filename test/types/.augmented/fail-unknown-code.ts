@@ -1,4 +1,4 @@
-// Must NOT compile (test/codegen-types.test.ts): a code the catalog does not define.
+// Must NOT compile (test/codegen/types.test.ts): a code the catalog does not define.
 import Fastify from 'fastify'
 import './errors.js'
 

@@ -1,4 +1,4 @@
-// Must NOT compile (test/codegen-types.test.ts): a detail of the wrong type.
+// Must NOT compile (test/codegen/types.test.ts): a detail of the wrong type.
 import Fastify from 'fastify'
 import './errors.js'
 
