@@ -11,7 +11,8 @@ import type { Scenario } from '../scenarios.js'
 // The recipes as docs/wire-formats.md prints them (one reader, shared with the recipe tests).
 import { recipe } from '../../test/helpers/recipes.js'
 
-const EXAMPLE_CATALOG = fileURLToPath(new URL('../../catalog/example.yaml', import.meta.url))
+/** The sample catalog; BENCH_CATALOG names another (e.g. a single-language copy, to compare with a checkout from before `locales`). */
+const EXAMPLE_CATALOG = process.env.BENCH_CATALOG ?? fileURLToPath(new URL('../../catalog/example.yaml', import.meta.url))
 
 /** The message Fastify's and the peer's 404 carry: the catalog's SESSION_NOT_FOUND wording. */
 const SESSION_MESSAGE = '세션을 찾을 수 없습니다. (세션 코드 %s)'
