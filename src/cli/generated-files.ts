@@ -9,6 +9,7 @@ import type { CatalogProblem } from '../catalog/problems.js'
 import { renderCatalogSchema } from '../codegen/catalog-schema.js'
 import { renderModule } from '../codegen/module.js'
 import { renderErrorGuide } from '../docs/error-guide.js'
+import { declaredFormat } from '../envelope/declared.js'
 import { renderHtmlGuide } from '../docs/html-guide.js'
 import { exportFiles, type ExportKind, type ExportTargets } from '../export/files.js'
 import { readCatalogInput } from './catalog-input.js'
@@ -69,7 +70,9 @@ export function generatedFiles (catalog: CompiledCatalog | undefined, source: st
   }
   if (catalog !== undefined && targets.docs !== undefined) {
     const render = targets.html === true ? renderHtmlGuide : renderErrorGuide
-    files.push({ kind: 'docs', path: targets.docs, content: render(catalog, { source, ...(targets.title === undefined ? {} : { title: targets.title }) }) })
+    // The guide shows the bodies the catalog's own `envelope:` declares, if it declares one.
+    const format = catalog.envelope === undefined ? undefined : declaredFormat(catalog.envelope, { name: 'catalog' })
+    files.push({ kind: 'docs', path: targets.docs, content: render(catalog, { source, ...(targets.title === undefined ? {} : { title: targets.title }), ...(format === undefined ? {} : { format }) }) })
   }
   if (targets.schema !== undefined) files.push({ kind: 'schema', path: targets.schema, content: renderCatalogSchema() })
   if (catalog !== undefined && targets.exports !== undefined) files.push(...exportFiles(catalog, source, targets.exports))
