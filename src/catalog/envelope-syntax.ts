@@ -68,6 +68,11 @@ export type DeclarationReport = (path: ReadonlyArray<string | number>, message: 
 const DECLARATION_KEYS = new Set(['contentType', 'body', 'fieldError'])
 const MEDIA_TYPE = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/i
 
+/** True for a bare media type (`type/subtype`, RFC 9110 token characters, no parameters). */
+export function isMediaType (text: string): boolean {
+  return MEDIA_TYPE.test(text)
+}
+
 /** Reads a declaration; every problem is reported (with its path), and undefined is returned if there was any. */
 export function parseEnvelopeDeclaration (value: unknown, report: DeclarationReport): EnvelopeDeclaration | undefined {
   let problems = 0
@@ -80,7 +85,7 @@ export function parseEnvelopeDeclaration (value: unknown, report: DeclarationRep
     if (!DECLARATION_KEYS.has(key)) problem([key], `unknown member "${key}" (expected contentType, body or fieldError)`)
   }
   const contentType = value.contentType
-  if (contentType !== undefined && (typeof contentType !== 'string' || !MEDIA_TYPE.test(contentType.split(';')[0].trim()))) {
+  if (contentType !== undefined && (typeof contentType !== 'string' || !isMediaType(contentType.split(';')[0].trim()))) {
     problem(['contentType'], `expected a media type such as "application/json", got ${describe(contentType)}`)
   }
   let body: ObjectNode<BodyVariable> | undefined

@@ -182,7 +182,7 @@ const BODY: Readonly<Record<BodyVariable, BodyVariableSpec>> = {
   locale: {
     has: always,
     schema: () => Type.String(),
-    value: (parts) => parts.locale ?? 'ko',
+    value: (parts) => parts.locale,
     description: '메시지의 언어',
     guide: '메시지의 언어입니다.'
   }

@@ -76,7 +76,8 @@ export function exampleParts (catalog: CompiledCatalog, entry: CompiledEntry, pa
     suggestions,
     details: Object.keys(details).length > 0 ? details : undefined,
     fieldErrors: entry.code === VALIDATION_CODE ? parts.fieldErrors ?? genericFieldErrors(catalog) : undefined,
-    requestId: EXAMPLE_REQUEST_ID
+    requestId: EXAMPLE_REQUEST_ID,
+    locale: catalog.locale
   }
 }
 

@@ -47,7 +47,7 @@ export function clientErrorAnswerOf (context: HandlerContext, log: FastifyInstan
     let response = responses.get(status)
     if (response === undefined) {
       const { message, suggestions } = entry.render(undefined)
-      const body = responder.serialize(context.formats.primary, { entry, message, suggestions, details: undefined, fieldErrors: undefined, requestId: undefined })
+      const body = responder.serialize(context.formats.primary, { entry, message, suggestions, details: undefined, fieldErrors: undefined, requestId: undefined, locale: context.catalog.locale })
       response = rawResponse(entry.status, context.formats.primary.contentType, body, entry.retryAfter === undefined ? {} : { 'retry-after': entry.retryAfter })
       responses.set(status, response)
     }

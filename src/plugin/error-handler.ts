@@ -69,7 +69,7 @@ export function createHandlerContext (catalog: CompiledCatalog, options: ErrorHa
   return {
     catalog,
     classifier,
-    responder: createResponder(classifier.internal, vary === '' ? undefined : vary, languages.several ? { defaultLocale: catalog.locale } : undefined),
+    responder: createResponder(classifier.internal, catalog.locale, vary === '' ? undefined : vary, languages.several),
     localeOf: languages.localeOf,
     formats,
     formatValidation: createValidationFormatter(catalog, limits),

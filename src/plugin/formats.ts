@@ -5,7 +5,7 @@
  */
 import type { FastifyRequest } from 'fastify'
 import type { CompiledCatalog } from '../catalog/compile.js'
-import { parseEnvelopeDeclaration } from '../catalog/envelope-syntax.js'
+import { isMediaType, parseEnvelopeDeclaration } from '../catalog/envelope-syntax.js'
 import { declaredFormat } from '../envelope/declared.js'
 import { defaultFormat } from '../envelope/default.js'
 import type { WireFormat } from '../envelope/format.js'
@@ -73,7 +73,7 @@ export function resolveFormats (catalog: CompiledCatalog, options: FormatOptions
   }
   const byMediaType = new Map<string, WireFormat>([[primary.mediaType, primary]])
   for (const [mediaType, name] of Object.entries(negotiate)) {
-    if (!/^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/i.test(mediaType)) throw new FEC_ERR_OPTIONS_INVALID(`negotiate.${mediaType}`, 'expected a media type such as "application/problem+json"')
+    if (!isMediaType(mediaType)) throw new FEC_ERR_OPTIONS_INVALID(`negotiate.${mediaType}`, 'expected a media type such as "application/problem+json"')
     const format = named.get(name)
     if (format === undefined) throw new FEC_ERR_OPTIONS_INVALID(`negotiate.${mediaType}`, `unknown format ${JSON.stringify(name)}; formats here: ${[...named.keys()].join(', ')}`)
     byMediaType.set(mediaType.toLowerCase(), format)

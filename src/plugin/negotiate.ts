@@ -54,18 +54,18 @@ function boundedNegotiator (choices: readonly string[], pick: (header: string, a
   const available = [...choices]
   const negotiate = (header: string): string => pick(header, available) ?? fallback
 
-  return (acceptLanguage) => {
-    // No header means "any language" (RFC 9110 §12.5.4), so the default; an empty one matches nothing.
-    if (acceptLanguage === undefined || acceptLanguage === '') return fallback
-    const cached = cache.get(acceptLanguage)
+  return (value) => {
+    // No header means "anything" (RFC 9110 §12.5.1, §12.5.4), so the default; an empty one matches nothing.
+    if (value === undefined || value === '') return fallback
+    const cached = cache.get(value)
     if (cached !== undefined) return cached
-    if (acceptLanguage.length > MAX_NEGOTIATED_LENGTH) {
-      // Not cached: the key would be the client's unbounded string. A first range longer than the cut is no language.
-      const cut = acceptLanguage.lastIndexOf(',', MAX_NEGOTIATED_LENGTH)
-      return cut <= 0 ? fallback : negotiate(acceptLanguage.slice(0, cut))
+    if (value.length > MAX_NEGOTIATED_LENGTH) {
+      // Not cached: the key would be the client's unbounded string. A first range longer than the cut names nothing we have.
+      const cut = value.lastIndexOf(',', MAX_NEGOTIATED_LENGTH)
+      return cut <= 0 ? fallback : negotiate(value.slice(0, cut))
     }
-    const locale = negotiate(acceptLanguage)
-    if (cache.size < MAX_CACHED_HEADERS) cache.set(acceptLanguage, locale)
-    return locale
+    const choice = negotiate(value)
+    if (cache.size < MAX_CACHED_HEADERS) cache.set(value, choice)
+    return choice
   }
 }

@@ -58,11 +58,11 @@ export interface Responder {
 }
 
 /**
- * Creates the sender of a catalog's error responses; `internal` answers what a code's schema cannot serialize,
- * `vary` (`Accept` when formats are negotiated) is added to every answer's `Vary`.
+ * Creates the sender of a catalog's error responses: `internal` answers what a code's schema cannot serialize,
+ * `defaultLocale` is the catalog's default language, `vary` (`Accept`, `Accept-Language`) is added to every answer's
+ * `Vary`, and `contentLanguage` (a catalog of several languages) adds `Content-Language`.
  */
-export function createResponder (internal: CompiledEntry, vary?: string, languages?: { readonly defaultLocale: string }): Responder {
-  const defaultLocale = languages?.defaultLocale
+export function createResponder (internal: CompiledEntry, defaultLocale: string, vary?: string, contentLanguage = false): Responder {
   const caches = new Map<WireFormat, FormatCache>()
 
   function cacheOf (format: WireFormat): FormatCache {
@@ -93,12 +93,13 @@ export function createResponder (internal: CompiledEntry, vary?: string, languag
    * construction. Null when the code cannot be sent without details (its schema requires them) or a marker is
    * not found exactly once.
    */
-  function constantOf (format: WireFormat, cache: FormatCache, entry: CompiledEntry, locale: string | undefined): ConstantBody | null {
+  function constantOf (format: WireFormat, cache: FormatCache, entry: CompiledEntry, locale: string): ConstantBody | null {
     // The default language's bodies in one map (the single-language case does one lookup), others per locale.
     let constants = cache.constants
-    if (locale !== undefined && locale !== defaultLocale) {
-      constants = cache.constantsIn.get(locale) ?? new Map()
-      cache.constantsIn.set(locale, constants)
+    if (locale !== defaultLocale) {
+      let inLocale = cache.constantsIn.get(locale)
+      if (inLocale === undefined) cache.constantsIn.set(locale, inLocale = new Map())
+      constants = inLocale
     }
     let constant = constants.get(entry)
     if (constant !== undefined) return constant
@@ -138,9 +139,10 @@ export function createResponder (internal: CompiledEntry, vary?: string, languag
     // Computed once per answer, and only when the format writes them.
     const timestamp = cache.timestamp ? isoNow() : undefined
     const instance = cache.instance ? pathOf(request) : undefined
+    const locale = error.locale ?? defaultLocale
     if (error.fieldErrors === undefined && details === undefined && typeof requestId === 'string') {
       // Nothing varies but the request members: prebuilt bytes, no body object, no serializer call.
-      const constant = constantOf(format, cache, entry, error.locale)
+      const constant = constantOf(format, cache, entry, locale)
       if (constant !== null && error.message === constant.message && sameList(error.suggestions, constant.suggestions)) {
         const { pieces } = constant
         let payload = pieces[0]
@@ -154,7 +156,7 @@ export function createResponder (internal: CompiledEntry, vary?: string, languag
     try {
       // The serializer's schema does not list required members (see serializerSchemaOf): required details are checked here.
       if (details === undefined && requiresDetails(entry)) throw new Error(`${entry.code} requires details`)
-      payload = serializerOf(format, cache, entry)(format.body({ entry, message: error.message, suggestions: error.suggestions, details, fieldErrors: error.fieldErrors, requestId, timestamp, instance, locale: error.locale }))
+      payload = serializerOf(format, cache, entry)(format.body({ entry, message: error.message, suggestions: error.suggestions, details, fieldErrors: error.fieldErrors, requestId, timestamp, instance, locale }))
     } catch (failure) {
       // Details the code's schema cannot hold (a string for an integer, say): a bug of the server, not the client.
       sendUnserializable(reply, entry, format, failure)
@@ -170,7 +172,7 @@ export function createResponder (internal: CompiledEntry, vary?: string, languag
     if (retryAfter !== undefined) reply.header('retry-after', retryAfter)
     if (vary !== undefined) addVary(reply, vary)
     // Several languages: say which one this body is in (a single-language catalog adds no header).
-    if (languages !== undefined) reply.header('content-language', error.locale ?? languages.defaultLocale)
+    if (contentLanguage) reply.header('content-language', error.locale ?? defaultLocale)
     reply.code(entry.status).header('content-type', format.contentType).send(payload)
   }
 
@@ -180,7 +182,7 @@ export function createResponder (internal: CompiledEntry, vary?: string, languag
     const { message, suggestions } = internal.render(undefined)
     const body = serialize(format, { entry: internal, message, suggestions, details: undefined, fieldErrors: undefined, requestId: reply.request.id, locale: defaultLocale })
     if (vary !== undefined) addVary(reply, vary)
-    if (languages !== undefined) reply.header('content-language', languages.defaultLocale)
+    if (contentLanguage) reply.header('content-language', defaultLocale)
     reply.code(internal.status).header('content-type', format.contentType).send(body)
   }
 
