@@ -78,10 +78,15 @@ async function probe (server: Server): Promise<string> {
   const { scenario } = server
   const response = await fetch(`http://127.0.0.1:${server.port}${scenario.path}`, {
     method: scenario.method,
-    ...(scenario.body === undefined ? {} : { body: scenario.body, headers: { 'content-type': 'application/json' } })
+    headers: headersOf(scenario),
+    ...(scenario.body === undefined ? {} : { body: scenario.body })
   })
   const body = await response.text()
   if (response.status !== scenario.status) throw new Error(`${scenario.name}: expected ${scenario.status}, got ${response.status}: ${body}`)
+  const language = response.headers.get('content-language')
+  if (scenario.contentLanguage !== undefined && language !== scenario.contentLanguage) {
+    throw new Error(`${scenario.name}: expected Content-Language ${scenario.contentLanguage}, got ${String(language)}: ${body}`)
+  }
   return body
 }
 
@@ -94,7 +99,8 @@ async function load (server: Server, seconds: number): Promise<Sample> {
     connections: CONNECTIONS,
     pipelining: PIPELINING,
     duration: seconds,
-    ...(scenario.body === undefined ? {} : { body: scenario.body, headers: { 'content-type': 'application/json' } })
+    headers: headersOf(scenario),
+    ...(scenario.body === undefined ? {} : { body: scenario.body })
   })
   const wrong = Object.keys(result.statusCodeStats ?? {}).filter((status) => Number(status) !== scenario.status)
   if (result.errors > 0 || result.timeouts > 0 || wrong.length > 0) {
@@ -102,6 +108,11 @@ async function load (server: Server, seconds: number): Promise<Sample> {
   }
   const after = await usageOf(server)
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, cpuPerRequest: (after.cpu - before.cpu) / result.requests.total }
+}
+
+/** The request headers of a scenario: its own, and the body's content type. */
+function headersOf (scenario: Scenario): Record<string, string> {
+  return { ...scenario.headers, ...(scenario.body === undefined ? {} : { 'content-type': 'application/json' }) }
 }
 
 function median (values: number[]): number {

@@ -28,9 +28,15 @@ export interface Scenario {
   envelope?: 'problem' | Recipe
   /** The same request in the default format (the scenario a format's `× default format` is taken against). */
   sameIn?: string
+  /** The catalog served: the sample (catalog/example.yaml, or BENCH_CATALOG), default; or its Korean-only copy (bench/korean-only.ts). */
+  catalog?: 'sample' | 'korean-only'
   method: 'GET' | 'POST'
   path: string
   body?: string
+  /** Request headers (besides the body's content type), e.g. `accept-language`. */
+  headers?: Readonly<Record<string, string>>
+  /** The Content-Language every answer must have, when the scenario is about a language. */
+  contentLanguage?: string
   /** The status every response must have (a scenario that answers otherwise is reported as broken). */
   status: number
   /** The Fastify-default scenario this one is compared with; undefined for the baselines themselves. */
@@ -38,7 +44,7 @@ export interface Scenario {
 }
 
 /** The recipes of docs/wire-formats.md the bench loads, by their `<!-- recipe: … -->` marker. */
-export type Recipe = 'seed-000' | 'seed-004'
+export type Recipe = 'seed-000' | 'seed-001' | 'seed-002' | 'seed-004'
 
 /** Ten fields, every one of them valid. */
 const VALID = {
@@ -76,6 +82,8 @@ export const SCENARIOS: readonly Scenario[] = [
   { name: 'ceiling-200', label: '200 JSON with response schema (ceiling)', server: 'ceiling', method: 'GET', path: '/sessions/AB12CD', status: 200, baseline: 'default-404' },
   { name: 'default-404', label: 'Fastify default handler, @fastify/error 404', server: 'fastify', method: 'GET', path: '/sessions/AB12CD', status: 404 },
   CATALOG_404,
+  { ...CATALOG_404, name: 'catalog-404-ko', label: 'same, Korean-only catalog (the sample without translations)', catalog: 'korean-only' },
+  { ...CATALOG_404, name: 'catalog-404-en', label: 'same, two-language sample, Accept-Language: en', headers: { 'accept-language': 'en' }, contentLanguage: 'en' },
   { name: 'catalog-404-metrics', label: 'catalog 404 with metrics (http_errors_total)', server: 'catalog', metrics: true, method: 'GET', path: '/sessions/AB12CD', status: 404, baseline: 'default-404' },
   { name: 'catalog-404-observed', label: 'catalog 404 with metrics and tracing (OTel API, no SDK)', server: 'catalog', metrics: true, tracing: true, method: 'GET', path: '/sessions/AB12CD', status: 404, baseline: 'default-404' },
   ...inFormats(CATALOG_404),
@@ -84,6 +92,7 @@ export const SCENARIOS: readonly Scenario[] = [
   { name: 'catalog-400x1-stack', label: 'same, with Fastify\'s default formatter (stacklessValidationErrors: false)', server: 'catalog', fastifyFormatter: true, method: 'POST', path: '/enroll', body: ONE_INVALID, status: 400, baseline: 'default-400x1' },
   { name: 'default-400x10', label: 'Fastify default 400, ten invalid (allErrors)', server: 'fastify', allErrors: true, method: 'POST', path: '/enroll', body: TEN_INVALID, status: 400 },
   CATALOG_400X10,
+  { ...CATALOG_400X10, name: 'catalog-400x10-ko', label: 'same, Korean-only catalog (the sample without translations)', catalog: 'korean-only' },
   ...inFormats(CATALOG_400X10),
   { name: 'default-route404', label: 'Fastify default unknown route 404', server: 'fastify', method: 'GET', path: '/nowhere/123', status: 404 },
   { name: 'catalog-route404', label: 'catalog NOT_FOUND for an unknown route', server: 'catalog', method: 'GET', path: '/nowhere/123', status: 404, baseline: 'default-route404' },
@@ -93,7 +102,7 @@ export const SCENARIOS: readonly Scenario[] = [
 
 /** A default-format scenario again in `problem` and in each recipe (`catalog-404-problem`, `catalog-404-seed-000`, …). */
 function inFormats (scenario: Scenario): Scenario[] {
-  return (['problem', 'seed-000', 'seed-004'] as const).map((envelope) => ({
+  return (['problem', 'seed-000', 'seed-001', 'seed-002', 'seed-004'] as const).map((envelope) => ({
     ...scenario, name: `${scenario.name}-${envelope}`, label: `${scenario.label}, in ${envelope}`, envelope, sameIn: scenario.name
   }))
 }

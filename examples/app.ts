@@ -50,7 +50,8 @@ export async function buildDemoApp (options: DemoOptions = {}): Promise<FastifyI
       openapi: options.openapi ?? '3.0.3',
       info: {
         title: '강의·세션 API (fastify-error-catalog 데모)',
-        description: '모든 오류는 같은 JSON 형식으로 응답합니다. 각 API의 오류 응답에서 오류 코드와 실제 한국어 메시지 예시를 확인하세요.',
+        description: '모든 오류는 같은 JSON 형식으로 응답합니다. 각 API의 오류 응답에서 오류 코드와 실제 한국어 메시지 예시를 확인하세요. ' +
+          '`Accept-Language: en` 헤더를 보내면 영어로 응답하며, 오류 예시도 영어로 함께 보여 줍니다(예: `SESSION_FULL.en`).',
         version: '1.0.0'
       },
       tags: [

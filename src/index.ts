@@ -45,9 +45,11 @@ export type { CatalogDocument, SourcePosition } from './catalog/source.js'
 export { CatalogError, isCatalogError, type CatalogErrorInit, type CatalogErrorOptions } from './catalog/catalog-error.js'
 // What FEC_ERR_CATALOG_INVALID carries in `error.problems`.
 export type { CatalogProblem } from './catalog/problems.js'
-export type { CatalogFile, CatalogEntrySource, DetailSpec } from './catalog/format.js'
+export type { CatalogFile, CatalogEntrySource, DetailSpec, ValidationCodeRule } from './catalog/format.js'
 export type { GrpcStatusName } from './catalog/grpc-status.js'
 export { REQUIRED_CODES } from './catalog/builtin.js'
+// `CompiledCatalog.roles`: the entry playing each role (docs/catalog-format.md, "Roles").
+export type { RequiredRole, Role, RoleEntries } from './catalog/roles.js'
 export { defaultFormat, TFieldErrors, type ErrorBody } from './envelope/default.js'
 export { bodySchemaOf, fieldErrorsByPath, type ErrorParts, type FieldError, type FormatGuide, type RequestMember, type WireFormat } from './envelope/format.js'
 export type { ArrayNode, EnvelopeDeclaration, JsonScalar, LeafNode, ObjectNode, TemplateNode } from './catalog/envelope-syntax.js'

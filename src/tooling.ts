@@ -12,10 +12,10 @@
 // Reading a catalog file with source positions (loadCatalog, in the root, reads and compiles in one step).
 export { readCatalogDocument, readCatalogDocumentSync } from './catalog/load.js'
 export { MAX_CATALOG_BYTES, parseCatalogText, type CatalogSyntax } from './catalog/source.js'
-export { checkCatalogDocument, type CheckResult } from './catalog/check.js'
+export { checkCatalogDocument, type CheckOptions, type CheckResult } from './catalog/check.js'
 export { formatProblem } from './catalog/problems.js'
 // The catalog format as TypeBox schemas (docs/catalog-format.md); its static types are in the root.
-export { TCatalogFile, TDetailSpec, TEntry } from './catalog/format.js'
+export { TCatalogFile, TDetailSpec, TEntry, TValidationCode } from './catalog/format.js'
 export { builtinCatalogPath } from './catalog/builtin.js'
 
 // Lint (docs/cli.md `error-catalog lint`).

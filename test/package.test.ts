@@ -54,6 +54,9 @@ async function main () {
   await app.register(pkg.errorCatalog, { catalog: { version: 1, errors: { SESSION_NOT_FOUND: { status: 404, message: '세션을 찾을 수 없습니다. ({sessionCode})', details: { sessionCode: { type: 'string' } } } } } })
   app.get('/s', async () => { throw app.errors.SESSION_NOT_FOUND({ sessionCode: 'A1' }) })
   const res = await app.inject('/s')
+  const english = Fastify()
+  await english.register(pkg.errorCatalog, { catalog: { version: 1, locales: ['ko', 'en'], errors: {} } })
+  const notFoundInEnglish = (await english.inject({ url: '/nowhere', headers: { 'accept-language': 'en' } })).json().message
   const bare = Fastify()
   await bare.register(require('fastify-error-catalog'), { catalog: { version: 1, errors: {} } })
   const missing = await bare.inject('/nope')
@@ -63,7 +66,7 @@ async function main () {
   console.log(JSON.stringify({
     status: res.statusCode, body: res.json(), isError: pkg.isCatalogError(app.errors.SESSION_NOT_FOUND({})), hasDefault: typeof pkg.default, registeredByRequire: missing.json().code,
     names: Object.keys(pkg).sort(), toolingKind: typeof tooling, toolingNames: Object.keys(tooling).sort(),
-    generated: generated.includes('SESSION_NOT_FOUND'), lint: lint.map((problem) => problem.rule)
+    generated: generated.includes('SESSION_NOT_FOUND'), lint: lint.map((problem) => problem.rule), notFoundInEnglish
   }))
 }
 main()
@@ -72,6 +75,7 @@ main()
 t.test('the packed package works from require and import, with types for each', async (t) => {
   const { stdout: files } = await run('tar', ['tzf', tarball])
   t.match(files, 'package/catalog/builtin.yaml', 'the builtin catalog ships')
+  t.match(files, 'package/catalog/builtin.en.yaml', 'its English ships beside it')
   t.match(files, 'package/LICENSE', 'the licence ships')
   t.match(files, 'package/CHANGELOG.md', 'the changelog ships')
   t.notMatch(files, /package\/(src|test|scripts)\//, 'sources, tests and build scripts do not ship')
@@ -92,7 +96,8 @@ t.test('the packed package works from require and import, with types for each', 
     isError: true,
     registeredByRequire: 'NOT_FOUND',
     generated: true,
-    lint: ['mojibake']
+    lint: ['mojibake'],
+    notFoundInEnglish: 'The requested resource was not found.'
   }
   for (const file of ['use.cjs', 'use.mjs']) {
     const { stdout } = await run(process.execPath, [join(work, file)], { cwd: work })

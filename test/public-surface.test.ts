@@ -26,6 +26,8 @@ const ROOT = [
   'compileCatalog', 'isCompiledCatalog', 'loadCatalog', 'loadCatalogSync',
   'type CatalogSource', 'type CompileOptions', 'type CompiledCatalog', 'type CompiledEntry', 'type ErrorFactories', 'type ErrorFactory',
   'type ReservedCode', 'type ReservedNumber', 'type StackTracePolicy',
+  // CompiledCatalog.roles: the entry playing each role the plugin answers by itself.
+  'type Role', 'type RequiredRole', 'type RoleEntries', 'type ValidationCodeRule',
   'type CatalogDocument', 'type SourcePosition', 'type CatalogFile', 'type CatalogEntrySource', 'type DetailSpec', 'type GrpcStatusName',
   // What is thrown: catalog errors, and the library's own errors (FEC_ERR_CATALOG_INVALID carries CatalogProblem[]).
   'CatalogError', 'isCatalogError', 'type CatalogErrorInit', 'type CatalogErrorOptions', 'libraryErrors', 'type CatalogProblem',
@@ -50,9 +52,9 @@ const ROOT = [
 const TOOLING = [
   // Reading a catalog file with source positions, and checking it (the root's loadCatalog does both and compiles).
   'readCatalogDocument', 'readCatalogDocumentSync', 'parseCatalogText', 'MAX_CATALOG_BYTES', 'type CatalogSyntax',
-  'checkCatalogDocument', 'type CheckResult', 'formatProblem', 'builtinCatalogPath',
+  'checkCatalogDocument', 'type CheckOptions', 'type CheckResult', 'formatProblem', 'builtinCatalogPath',
   // The catalog format as TypeBox schemas, for editors and schema tools (its static types are in the root).
-  'TCatalogFile', 'TDetailSpec', 'TEntry',
+  'TCatalogFile', 'TDetailSpec', 'TEntry', 'TValidationCode',
   // Lint, with its rules and the mojibake finder.
   'lintCatalogDocument', 'lintText', 'type LintOptions', 'type LintProblem', 'LINT_RULES', 'type LintRule', 'type RuleSetting',
   'findMojibake', 'type MojibakeGuess', 'type MojibakeOptions', 'type MojibakeReport', 'type MojibakeSpan', 'SyllableFrequency',

@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { fileURLToPath } from 'node:url'
 import { errorCatalog } from '../../src/index.js'
 import type { Scenario } from '../scenarios.js'
+import { koreanOnlyCatalog } from '../korean-only.js'
 // The recipes as docs/wire-formats.md prints them (one reader, shared with the recipe tests).
 import { recipe } from '../../test/helpers/recipes.js'
 
@@ -80,7 +81,7 @@ export async function buildScenarioApp (scenario: Scenario): Promise<FastifyInst
       break
     case 'catalog':
       await app.register(errorCatalog, {
-        catalog: EXAMPLE_CATALOG,
+        catalog: scenario.catalog === 'korean-only' ? koreanOnlyCatalog(EXAMPLE_CATALOG) : EXAMPLE_CATALOG,
         ...(scenario.envelope === undefined ? {} : { envelope: scenario.envelope === 'problem' ? 'problem' : recipe(scenario.envelope) }),
         ...(scenario.fastifyFormatter === true ? { stacklessValidationErrors: false } : {}),
         ...(scenario.metrics === true ? { metrics: true } : {}),

@@ -489,6 +489,697 @@ export interface ErrorDetails {
   GATEWAY_TIMEOUT: GatewayTimeoutDetails
 }
 
+/** AUTH_FAILED (401): the body in the default format (application/json). */
+export interface AuthFailedBody {
+  code: 'AUTH_FAILED'
+  status: 401
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** TOKEN_EXPIRED (401): the body in the default format (application/json). */
+export interface TokenExpiredBody {
+  code: 'TOKEN_EXPIRED'
+  status: 401
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details: {
+    expiredAt: string
+  }
+  requestId?: string
+}
+
+/** INSTRUCTOR_ONLY (403): the body in the default format (application/json). */
+export interface InstructorOnlyBody {
+  code: 'INSTRUCTOR_ONLY'
+  status: 403
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** LECTURE_NOT_FOUND (404): the body in the default format (application/json). */
+export interface LectureNotFoundBody {
+  code: 'LECTURE_NOT_FOUND'
+  status: 404
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details: {
+    lectureId: number
+  }
+  requestId?: string
+}
+
+/** SESSION_NOT_FOUND (404): the body in the default format (application/json). */
+export interface SessionNotFoundBody {
+  code: 'SESSION_NOT_FOUND'
+  status: 404
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details: {
+    sessionCode: string
+  }
+  requestId?: string
+}
+
+/** SESSION_NOT_STARTED (409): the body in the default format (application/json). */
+export interface SessionNotStartedBody {
+  code: 'SESSION_NOT_STARTED'
+  status: 409
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details: {
+    sessionCode: string
+    startsAt: string
+  }
+  requestId?: string
+}
+
+/** SESSION_ENDED (410): the body in the default format (application/json). */
+export interface SessionEndedBody {
+  code: 'SESSION_ENDED'
+  status: 410
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details: {
+    sessionCode: string
+    endedAt?: string
+  }
+  requestId?: string
+}
+
+/** SESSION_FULL (409): the body in the default format (application/json). */
+export interface SessionFullBody {
+  code: 'SESSION_FULL'
+  status: 409
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details: {
+    sessionCode: string
+    capacity: number
+  }
+  requestId?: string
+}
+
+/** DEVICE_ID_REQUIRED (400): the body in the default format (application/json). */
+export interface DeviceIdRequiredBody {
+  code: 'DEVICE_ID_REQUIRED'
+  status: 400
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** ALREADY_ENROLLED (409): the body in the default format (application/json). */
+export interface AlreadyEnrolledBody {
+  code: 'ALREADY_ENROLLED'
+  status: 409
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details: {
+    lectureId: number
+    enrolledAt?: string
+  }
+  requestId?: string
+}
+
+/** NOT_ENROLLED (403): the body in the default format (application/json). */
+export interface NotEnrolledBody {
+  code: 'NOT_ENROLLED'
+  status: 403
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details: {
+    lectureId: number
+  }
+  requestId?: string
+}
+
+/** ENROLLMENT_CLOSED (409): the body in the default format (application/json). */
+export interface EnrollmentClosedBody {
+  code: 'ENROLLMENT_CLOSED'
+  status: 409
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details: {
+    lectureId: number
+    closedAt: string
+  }
+  requestId?: string
+}
+
+/** LECTURE_CLOSED (409): the body in the default format (application/json). */
+export interface LectureClosedBody {
+  code: 'LECTURE_CLOSED'
+  status: 409
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details: {
+    lectureId: number
+  }
+  requestId?: string
+}
+
+/** QUIZ_SUBMIT_TOO_FAST (429): the body in the default format (application/json). */
+export interface QuizSubmitTooFastBody {
+  code: 'QUIZ_SUBMIT_TOO_FAST'
+  status: 429
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details: {
+    quizId: number
+    waitSeconds: number
+  }
+  requestId?: string
+}
+
+/** VALIDATION_ERROR (400): the body in the default format (application/json). */
+export interface ValidationErrorBody {
+  code: 'VALIDATION_ERROR'
+  status: 400
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details: {
+    location: 'body' | 'querystring' | 'params' | 'headers'
+    truncated?: boolean
+  }
+  fieldErrors?: Record<string, string[]>
+  requestId?: string
+}
+
+/** INVALID_JSON (400): the body in the default format (application/json). */
+export interface InvalidJsonBody {
+  code: 'INVALID_JSON'
+  status: 400
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** INVALID_CONTENT_LENGTH (400): the body in the default format (application/json). */
+export interface InvalidContentLengthBody {
+  code: 'INVALID_CONTENT_LENGTH'
+  status: 400
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** INVALID_URL (400): the body in the default format (application/json). */
+export interface InvalidUrlBody {
+  code: 'INVALID_URL'
+  status: 400
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** BAD_REQUEST (400): the body in the default format (application/json). */
+export interface BadRequestBody {
+  code: 'BAD_REQUEST'
+  status: 400
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** UNAUTHORIZED (401): the body in the default format (application/json). */
+export interface UnauthorizedBody {
+  code: 'UNAUTHORIZED'
+  status: 401
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** AUTH_REQUIRED (401): the body in the default format (application/json). */
+export interface AuthRequiredBody {
+  code: 'AUTH_REQUIRED'
+  status: 401
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** TOKEN_INVALID (401): the body in the default format (application/json). */
+export interface TokenInvalidBody {
+  code: 'TOKEN_INVALID'
+  status: 401
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** PAYMENT_REQUIRED (402): the body in the default format (application/json). */
+export interface PaymentRequiredBody {
+  code: 'PAYMENT_REQUIRED'
+  status: 402
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** FORBIDDEN (403): the body in the default format (application/json). */
+export interface ForbiddenBody {
+  code: 'FORBIDDEN'
+  status: 403
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** NOT_FOUND (404): the body in the default format (application/json). */
+export interface NotFoundBody {
+  code: 'NOT_FOUND'
+  status: 404
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** METHOD_NOT_ALLOWED (405): the body in the default format (application/json). */
+export interface MethodNotAllowedBody {
+  code: 'METHOD_NOT_ALLOWED'
+  status: 405
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details: {
+    method: string
+    allowed: string[]
+  }
+  requestId?: string
+}
+
+/** NOT_ACCEPTABLE (406): the body in the default format (application/json). */
+export interface NotAcceptableBody {
+  code: 'NOT_ACCEPTABLE'
+  status: 406
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** REQUEST_TIMEOUT (408): the body in the default format (application/json). */
+export interface RequestTimeoutBody {
+  code: 'REQUEST_TIMEOUT'
+  status: 408
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** CONFLICT (409): the body in the default format (application/json). */
+export interface ConflictBody {
+  code: 'CONFLICT'
+  status: 409
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** GONE (410): the body in the default format (application/json). */
+export interface GoneBody {
+  code: 'GONE'
+  status: 410
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** LENGTH_REQUIRED (411): the body in the default format (application/json). */
+export interface LengthRequiredBody {
+  code: 'LENGTH_REQUIRED'
+  status: 411
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** PRECONDITION_FAILED (412): the body in the default format (application/json). */
+export interface PreconditionFailedBody {
+  code: 'PRECONDITION_FAILED'
+  status: 412
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** PAYLOAD_TOO_LARGE (413): the body in the default format (application/json). */
+export interface PayloadTooLargeBody {
+  code: 'PAYLOAD_TOO_LARGE'
+  status: 413
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** FILE_TOO_LARGE (413): the body in the default format (application/json). */
+export interface FileTooLargeBody {
+  code: 'FILE_TOO_LARGE'
+  status: 413
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** TOO_MANY_FILES (413): the body in the default format (application/json). */
+export interface TooManyFilesBody {
+  code: 'TOO_MANY_FILES'
+  status: 413
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** TOO_MANY_FIELDS (413): the body in the default format (application/json). */
+export interface TooManyFieldsBody {
+  code: 'TOO_MANY_FIELDS'
+  status: 413
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** TOO_MANY_PARTS (413): the body in the default format (application/json). */
+export interface TooManyPartsBody {
+  code: 'TOO_MANY_PARTS'
+  status: 413
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** URI_TOO_LONG (414): the body in the default format (application/json). */
+export interface UriTooLongBody {
+  code: 'URI_TOO_LONG'
+  status: 414
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** UNSUPPORTED_MEDIA_TYPE (415): the body in the default format (application/json). */
+export interface UnsupportedMediaTypeBody {
+  code: 'UNSUPPORTED_MEDIA_TYPE'
+  status: 415
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** MULTIPART_REQUIRED (415): the body in the default format (application/json). */
+export interface MultipartRequiredBody {
+  code: 'MULTIPART_REQUIRED'
+  status: 415
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** RANGE_NOT_SATISFIABLE (416): the body in the default format (application/json). */
+export interface RangeNotSatisfiableBody {
+  code: 'RANGE_NOT_SATISFIABLE'
+  status: 416
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** UNPROCESSABLE_ENTITY (422): the body in the default format (application/json). */
+export interface UnprocessableEntityBody {
+  code: 'UNPROCESSABLE_ENTITY'
+  status: 422
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** LOCKED (423): the body in the default format (application/json). */
+export interface LockedBody {
+  code: 'LOCKED'
+  status: 423
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** PRECONDITION_REQUIRED (428): the body in the default format (application/json). */
+export interface PreconditionRequiredBody {
+  code: 'PRECONDITION_REQUIRED'
+  status: 428
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** RATE_LIMIT_EXCEEDED (429): the body in the default format (application/json). */
+export interface RateLimitExceededBody {
+  code: 'RATE_LIMIT_EXCEEDED'
+  status: 429
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: {
+    limit?: number
+    resetAfter?: number
+  }
+  requestId?: string
+}
+
+/** REQUEST_HEADER_FIELDS_TOO_LARGE (431): the body in the default format (application/json). */
+export interface RequestHeaderFieldsTooLargeBody {
+  code: 'REQUEST_HEADER_FIELDS_TOO_LARGE'
+  status: 431
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** UNAVAILABLE_FOR_LEGAL_REASONS (451): the body in the default format (application/json). */
+export interface UnavailableForLegalReasonsBody {
+  code: 'UNAVAILABLE_FOR_LEGAL_REASONS'
+  status: 451
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** INTERNAL_ERROR (500): the body in the default format (application/json). */
+export interface InternalErrorBody {
+  code: 'INTERNAL_ERROR'
+  status: 500
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** NOT_IMPLEMENTED (501): the body in the default format (application/json). */
+export interface NotImplementedBody {
+  code: 'NOT_IMPLEMENTED'
+  status: 501
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** BAD_GATEWAY (502): the body in the default format (application/json). */
+export interface BadGatewayBody {
+  code: 'BAD_GATEWAY'
+  status: 502
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** SERVICE_UNAVAILABLE (503): the body in the default format (application/json). */
+export interface ServiceUnavailableBody {
+  code: 'SERVICE_UNAVAILABLE'
+  status: 503
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** GATEWAY_TIMEOUT (504): the body in the default format (application/json). */
+export interface GatewayTimeoutBody {
+  code: 'GATEWAY_TIMEOUT'
+  status: 504
+  message: string
+  retryable: boolean
+  suggestions: string[]
+  details?: Record<string, never>
+  requestId?: string
+}
+
+/** The body of each code's answer in the default format (application/json). */
+export interface ErrorBodies {
+  AUTH_FAILED: AuthFailedBody
+  TOKEN_EXPIRED: TokenExpiredBody
+  INSTRUCTOR_ONLY: InstructorOnlyBody
+  LECTURE_NOT_FOUND: LectureNotFoundBody
+  SESSION_NOT_FOUND: SessionNotFoundBody
+  SESSION_NOT_STARTED: SessionNotStartedBody
+  SESSION_ENDED: SessionEndedBody
+  SESSION_FULL: SessionFullBody
+  DEVICE_ID_REQUIRED: DeviceIdRequiredBody
+  ALREADY_ENROLLED: AlreadyEnrolledBody
+  NOT_ENROLLED: NotEnrolledBody
+  ENROLLMENT_CLOSED: EnrollmentClosedBody
+  LECTURE_CLOSED: LectureClosedBody
+  QUIZ_SUBMIT_TOO_FAST: QuizSubmitTooFastBody
+  VALIDATION_ERROR: ValidationErrorBody
+  INVALID_JSON: InvalidJsonBody
+  INVALID_CONTENT_LENGTH: InvalidContentLengthBody
+  INVALID_URL: InvalidUrlBody
+  BAD_REQUEST: BadRequestBody
+  UNAUTHORIZED: UnauthorizedBody
+  AUTH_REQUIRED: AuthRequiredBody
+  TOKEN_INVALID: TokenInvalidBody
+  PAYMENT_REQUIRED: PaymentRequiredBody
+  FORBIDDEN: ForbiddenBody
+  NOT_FOUND: NotFoundBody
+  METHOD_NOT_ALLOWED: MethodNotAllowedBody
+  NOT_ACCEPTABLE: NotAcceptableBody
+  REQUEST_TIMEOUT: RequestTimeoutBody
+  CONFLICT: ConflictBody
+  GONE: GoneBody
+  LENGTH_REQUIRED: LengthRequiredBody
+  PRECONDITION_FAILED: PreconditionFailedBody
+  PAYLOAD_TOO_LARGE: PayloadTooLargeBody
+  FILE_TOO_LARGE: FileTooLargeBody
+  TOO_MANY_FILES: TooManyFilesBody
+  TOO_MANY_FIELDS: TooManyFieldsBody
+  TOO_MANY_PARTS: TooManyPartsBody
+  URI_TOO_LONG: UriTooLongBody
+  UNSUPPORTED_MEDIA_TYPE: UnsupportedMediaTypeBody
+  MULTIPART_REQUIRED: MultipartRequiredBody
+  RANGE_NOT_SATISFIABLE: RangeNotSatisfiableBody
+  UNPROCESSABLE_ENTITY: UnprocessableEntityBody
+  LOCKED: LockedBody
+  PRECONDITION_REQUIRED: PreconditionRequiredBody
+  RATE_LIMIT_EXCEEDED: RateLimitExceededBody
+  REQUEST_HEADER_FIELDS_TOO_LARGE: RequestHeaderFieldsTooLargeBody
+  UNAVAILABLE_FOR_LEGAL_REASONS: UnavailableForLegalReasonsBody
+  INTERNAL_ERROR: InternalErrorBody
+  NOT_IMPLEMENTED: NotImplementedBody
+  BAD_GATEWAY: BadGatewayBody
+  SERVICE_UNAVAILABLE: ServiceUnavailableBody
+  GATEWAY_TIMEOUT: GatewayTimeoutBody
+}
+
+/** The body of any error answer: narrow it with `isErrorBodyOf`. */
+export type ErrorBodyUnion = ErrorBodies[ErrorCode]
+
+/** Where the format puts the code: code. */
+const CODE_PATH = ['code'] as const
+
+function bodyCodeOf (value: unknown): unknown {
+  let at = value
+  for (const key of CODE_PATH) {
+    if (typeof at !== 'object' || at === null) return undefined
+    at = (at as Record<string, unknown>)[key]
+  }
+  return at
+}
+
+/** True for a body whose code is a code of the catalog (the rest of the body is not checked). */
+export function isAnyErrorBody (value: unknown): value is ErrorBodyUnion {
+  return (ERROR_CODES as readonly unknown[]).includes(bodyCodeOf(value))
+}
+
+/** True for a body of the given code (read at code): narrows it to that code's body. */
+export function isErrorBodyOf<Code extends ErrorCode> (value: unknown, code: Code): value is ErrorBodies[Code] {
+  return bodyCodeOf(value) === code
+}
+
 /** The error a code's factory makes. */
 export type ErrorOf<Code extends ErrorCode> = CatalogError<Code, ErrorDetails[Code]>
 

@@ -9,12 +9,15 @@ import { CATEGORY_PATTERN, CODE_PATTERN, NAME_PATTERN, TCatalogFile, catalogRefe
 import { escapePointer, fromPointer, sortProblems, type CatalogProblem } from './problems.js'
 import { parseEnvelopeDeclaration } from './envelope-syntax.js'
 import { VALIDATION_MESSAGES } from '../validation/messages.js'
+import { isFieldPattern, ruleCovers, type ValidationCodeRuleLike } from '../validation/codes.js'
 import { PARTICLE_PAIRS } from '../text/particles.js'
 import { parseTemplate } from '../text/template.js'
 import type { CatalogDocument } from './source.js'
 import { declaredLocales } from './locales.js'
 import { GRPC_STATUS_NAMES, isGrpcStatusName } from './grpc-status.js'
 import { didYouMean } from './did-you-mean.js'
+import { builtinDocument } from './builtin.js'
+import { fitsRole, isRole, ROLE_CODES, ROLE_NAMES, roleStatus } from './roles.js'
 
 const KEY_RULES: Record<string, { what: string, rule: string, hint: string }> = {
   [CODE_PATTERN]: { what: 'error code', rule: 'code-name', hint: 'codes are UPPER_SNAKE_CASE, like SESSION_NOT_FOUND' },
@@ -34,21 +37,27 @@ export interface CheckResult {
   problems: CatalogProblem[]
 }
 
-/** Checks a document; `catalog` is set only when no problem of severity `error` was found. */
-export function checkCatalogDocument (document: CatalogDocument): CheckResult {
-  const result = checkData(document)
-  // Read quickly, found wanting: check again on `yaml`'s reading, which the positions belong to.
-  return result.problems.length > 0 && document.positioned !== undefined ? checkData(document.positioned()) : result
+/** Options of `checkCatalogDocument`. */
+export interface CheckOptions {
+  /** Whether the builtin catalog is merged under this one (default true): `roles:` may then name its codes. */
+  builtin?: boolean
 }
 
-function checkData (document: CatalogDocument): CheckResult {
+/** Checks a document; `catalog` is set only when no problem of severity `error` was found. */
+export function checkCatalogDocument (document: CatalogDocument, options: CheckOptions = {}): CheckResult {
+  const result = checkData(document, options)
+  // Read quickly, found wanting: check again on `yaml`'s reading, which the positions belong to.
+  return result.problems.length > 0 && document.positioned !== undefined ? checkData(document.positioned(), options) : result
+}
+
+function checkData (document: CatalogDocument, options: CheckOptions): CheckResult {
   const problems: CatalogProblem[] = [...document.problems]
   // No data (a syntax error, an alias bomb, a file refused as too large or binary): the text's problems say why.
   if (document.data === undefined && problems.length > 0) return { catalog: undefined, problems }
 
   const report = (pointer: string, message: string, rule: string, options: { key?: boolean, hint?: string } = {}): void => {
-    const { line, col } = document.locate(fromPointer(pointer), options.key)
-    problems.push({ file: document.file, line, col, pointer, message, severity: 'error', rule, ...(options.hint === undefined ? {} : { hint: options.hint }) })
+    const { line, col, file = document.file } = document.locate(fromPointer(pointer), options.key)
+    problems.push({ file, line, col, pointer, message, severity: 'error', rule, ...(options.hint === undefined ? {} : { hint: options.hint }) })
   }
 
   const data = document.data
@@ -64,6 +73,7 @@ function checkData (document: CatalogDocument): CheckResult {
   if (!formatCheck.Check(data)) reportStructure(Value.Errors(TCatalogFile, catalogReferences, data), report)
   // Meaning is checked even on a structurally broken catalog, so that one run reports everything.
   reportMeaning(data as Partial<CatalogFile>, report)
+  if ('roles' in data) reportRoles(data as Partial<CatalogFile>, options.builtin !== false, report)
   const sorted = sortProblems(problems)
   return { catalog: sorted.length > 0 ? undefined : data as CatalogFile, problems: sorted }
 }
@@ -121,8 +131,9 @@ function describe (error: ValueError, report: Report): void {
   switch (error.type) {
     case ValueErrorType.ObjectAdditionalProperties: {
       const parent = error.schema as TSchema
-      // Keys of records (codes, categories, detail names) are checked by hand, every one (TypeBox stops at the first).
-      if (parent.patternProperties !== undefined) return
+      // Keys of records (codes, categories, detail names) are checked by hand, every one (TypeBox stops at the first);
+      // so are role names (reportRoles).
+      if (parent.patternProperties !== undefined || path.startsWith('/roles/')) return
       report(path, `unknown key ${JSON.stringify(name)}`, 'unknown-key', { key: true, hint: knownKeys(parent, name) })
       return
     }
@@ -171,6 +182,7 @@ function reportMeaning (catalog: Partial<CatalogFile>, report: Report): void {
   const locales = reportLocales(catalog, report)
   const translations = translationCheck(locales, report)
   reportValidationMessages(catalog, translations, report)
+  reportValidationCodes(catalog, report)
   if (catalog.envelope !== undefined) reportEnvelope(catalog.envelope, report)
   reportGrpc(catalog, report)
   reportMaps(catalog, report)
@@ -335,6 +347,119 @@ function reportValidationMessages (catalog: Partial<CatalogFile>, translations: 
     if (typeof given === 'string') check(given, at)
     else translations(given, at, check)
   }
+}
+
+/** Details a code of `validation.codes` is given (src/plugin/error-handler.ts): it may require only these. */
+const VALIDATION_CODE_DETAILS = ['location', 'field']
+
+/**
+ * `validation.codes` (docs/validation.md): each rule names a keyword Ajv reports (or one the catalog words in
+ * `validation.messages`), a well-formed field path, `format` only with keyword `format`, and a 4xx code of this
+ * catalog that needs no details but `location` and `field`; a rule an earlier one already takes is a problem.
+ */
+function reportValidationCodes (catalog: Partial<CatalogFile>, report: Report): void {
+  const rules = isRecord(catalog.validation) ? catalog.validation.codes : undefined
+  if (!Array.isArray(rules)) return
+  const errors = isRecord(catalog.errors) ? catalog.errors : {}
+  const keywords = [...Object.keys(VALIDATION_MESSAGES).filter((id) => id !== 'fallback'), ...Object.keys(isRecord(catalog.validation?.messages) ? catalog.validation.messages : {})]
+  const seen: Array<{ rule: ValidationCodeRuleLike, index: number }> = []
+  rules.forEach((rule: unknown, index: number) => {
+    if (!isRecord(rule)) return
+    const at = `/validation/codes/${index}`
+    const { keyword, field, format, code } = rule
+    if (typeof keyword === 'string' && !keywords.includes(keyword)) {
+      const near = didYouMean(keyword, keywords)
+      report(`${at}/keyword`, `unknown validation keyword ${JSON.stringify(keyword)}${near === undefined ? '' : ` (did you mean ${near}?)`}`, 'validation-code', {
+        hint: 'a keyword Ajv reports (format, required, minLength, …) or one worded under validation.messages'
+      })
+    }
+    if (typeof field === 'string' && !isFieldPattern(field)) {
+      report(`${at}/field`, `${JSON.stringify(field)} is not a field path`, 'validation-code', { hint: 'names joined by dots, `[]` for any array index: password, address.zip, items[].email' })
+    }
+    if (format !== undefined && keyword !== 'format') {
+      report(`${at}/format`, `\`format\` narrows only keyword format, not ${JSON.stringify(keyword)}`, 'validation-code', { hint: 'remove `format`, or set `keyword: format`' })
+    }
+    if (typeof code === 'string') {
+      const entry = Object.hasOwn(errors, code) ? errors[code] : undefined
+      if (!isRecord(entry)) {
+        const near = didYouMean(code, Object.keys(errors))
+        report(`${at}/code`, `unknown code ${code}${near === undefined ? '' : ` (did you mean ${near}?)`}`, 'validation-code', { hint: 'name a code defined under `errors` of this catalog' })
+      } else {
+        if (typeof entry.status === 'number' && (entry.status < 400 || entry.status > 499)) {
+          report(`${at}/code`, `${code} has status ${entry.status}: a validation failure is the client's, answered with a 4xx code`, 'validation-code')
+        }
+        const required = Object.entries(isRecord(entry.details) ? entry.details : {})
+          .filter(([name, spec]) => isRecord(spec) && spec.optional !== true && !VALIDATION_CODE_DETAILS.includes(name))
+          .map(([name]) => name)
+        if (required.length > 0) {
+          report(`${at}/code`, `${code} requires details a validation failure does not give (${required.join(', ')})`, 'validation-code', {
+            hint: `a validation failure gives ${VALIDATION_CODE_DETAILS.join(' and ')}; mark the others \`optional: true\``
+          })
+        }
+      }
+    }
+    if (typeof keyword !== 'string' || (field !== undefined && typeof field !== 'string') || (format !== undefined && typeof format !== 'string')) return
+    const current = { keyword, field, format, code: String(code) }
+    const earlier = seen.find((other) => ruleCovers(other.rule, current))
+    if (earlier !== undefined) {
+      report(at, `this rule never matches: rule ${earlier.index} (${describeRule(earlier.rule)}) comes first and takes every failure it would`, 'validation-code-unreachable', {
+        hint: 'put the narrower rule (with `field` or `format`) before the broader one'
+      })
+    }
+    seen.push({ rule: current, index })
+  })
+}
+
+function describeRule (rule: ValidationCodeRuleLike): string {
+  return [`keyword: ${rule.keyword}`, rule.field === undefined ? '' : `field: ${rule.field}`, rule.format === undefined ? '' : `format: ${rule.format}`]
+    .filter((part) => part !== '').join(', ')
+}
+
+/**
+ * `roles:` (docs/catalog-format.md, "Roles"): each key a role the plugin has, each code defined by this catalog or
+ * (when merged under it) the builtin one, with a status that fits the role (roles.ts: `internal` a 5xx, `notFound`
+ * a 404, …). The user's entry wins over a builtin one of the same code, as it does when compiled.
+ */
+function reportRoles (catalog: Partial<CatalogFile>, builtin: boolean, report: Report): void {
+  const roles: unknown = catalog.roles
+  if (!isRecord(roles)) return
+  const own = isRecord(catalog.errors) ? catalog.errors : {}
+  const merged = builtin ? builtinErrors() : {}
+  const codeRegex = new RegExp(CODE_PATTERN)
+  for (const [role, code] of Object.entries(roles)) {
+    const at = `/roles/${escapePointer(role)}`
+    if (!isRole(role)) {
+      const near = didYouMean(role, ROLE_NAMES)
+      report(at, `unknown role ${JSON.stringify(role)}${near === undefined ? '' : ` (did you mean ${near}?)`}`, 'role', { key: true, hint: `roles: ${ROLE_NAMES.join(', ')}` })
+      continue
+    }
+    // Not a code at all: the structure check says so.
+    if (typeof code !== 'string' || !codeRegex.test(code)) continue
+    const entry = Object.hasOwn(own, code) ? own[code] : Object.hasOwn(merged, code) ? merged[code] : undefined
+    if (!isRecord(entry)) {
+      const near = didYouMean(code, [...Object.keys(own), ...Object.keys(merged)])
+      report(at, `${role}: ${code} is not a code of the catalog${near === undefined ? '' : ` (did you mean ${near}?)`}`, 'role', {
+        hint: builtin ? 'name a code defined under `errors` (or a builtin one)' : 'name a code defined under `errors` (the builtin catalog is not merged)'
+      })
+      continue
+    }
+    if (typeof entry.status === 'number' && !fitsRole(role, entry.status)) {
+      const wanted = roleStatus(role)
+      report(at, `${role}: ${code} has status ${entry.status}, but the ${role} role answers with ${typeof wanted === 'number' ? wanted : `a ${wanted} status`}`, 'role', {
+        hint: `name a code with ${typeof wanted === 'number' ? `status ${wanted}` : `a ${wanted} status`}, or leave ${role} to its builtin code ${ROLE_CODES[role]}`
+      })
+    }
+  }
+}
+
+let builtinErrorsRead: Record<string, unknown> | undefined
+/** The builtin catalog's codes (read once, only when a catalog has `roles:`). */
+function builtinErrors (): Record<string, unknown> {
+  if (builtinErrorsRead === undefined) {
+    const data = builtinDocument().data
+    builtinErrorsRead = isRecord(data) && isRecord(data.errors) ? data.errors : {}
+  }
+  return builtinErrorsRead
 }
 
 /** Particle markers (`{을/를}`) must name a known pair, in catalog and validation messages alike. */

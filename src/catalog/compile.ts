@@ -10,12 +10,13 @@ import { parseEnvelopeDeclaration, type EnvelopeDeclaration } from './envelope-s
 import { CatalogError, retryAfterSeconds, type CatalogErrorOptions } from './catalog-error.js'
 import { checkCatalogDocument } from './check.js'
 import { detailsSchema } from './details.js'
-import type { CatalogEntrySource, CatalogFile, DetailSpec, Localized } from './format.js'
+import type { CatalogEntrySource, CatalogFile, DetailSpec, Localized, ValidationCodeRule } from './format.js'
 import { formatProblem, type CatalogProblem } from './problems.js'
 import { objectDocument, type CatalogDocument, type SourcePosition } from './source.js'
 import { compileTemplate, type Template } from '../text/template.js'
 import { declaredLocales, isTranslationMap, textIn } from './locales.js'
 import { grpcStatusOfHttp, isGrpcStatusName, type GrpcStatusName } from './grpc-status.js'
+import { roleCodesOf, roleEntries, type RoleEntries } from './roles.js'
 
 /** A factory of one code: `errors.SESSION_NOT_FOUND({ sessionCode: 'A1' }, { cause })`, with or without `new`. */
 export interface ErrorFactory<Code extends string = string, Details extends object = Record<string, unknown>> {
@@ -56,6 +57,10 @@ export interface CompiledEntry {
   readonly maps: readonly string[]
   /** True for a code that comes from the builtin catalog (and was not overridden). */
   readonly builtin: boolean
+  /** True when answers of this code carry field errors: the validation role's code (`catalog.roles.validation`). */
+  readonly fieldErrors: boolean
+  /** The catalog's locales, the default first: the languages this code may be answered in. */
+  readonly locales: readonly string[]
   /** Where the entry was defined, when it came from a file. */
   readonly source: { file: string } & SourcePosition | undefined
   /** The schema of `details`. */
@@ -113,11 +118,20 @@ export interface CompiledCatalog<Factories = ErrorFactories> {
   readonly validation: {
     readonly messages: Readonly<Record<string, string>>
     readonly translations: Readonly<Record<string, Readonly<Record<string, string>>>>
+    /** `validation.codes`: failed keyword (and field, format) → code, first match first (src/validation/codes.ts). */
+    readonly codes: readonly ValidationCodeRule[]
+    /** `validation.echo`: the rejected value may be sent (`$fieldValue`), strings cut to `maxLength` code points. */
+    readonly echo: { readonly maxLength: number } | undefined
   }
   /** The files the catalog was read from. */
   readonly files: readonly string[]
   /** The catalog's `envelope:` declaration (the wire format), if it has one. */
   readonly envelope: EnvelopeDeclaration | undefined
+  /**
+   * The entry playing each role the plugin answers by itself (`roles:` over the builtin codes; roles.ts). Reading a
+   * required role whose code the catalog lacks (only possible with `builtin: false`) throws FEC_ERR_CODE_MISSING.
+   */
+  readonly roles: RoleEntries<CompiledEntry>
   /** The entry of a code, if the catalog has it. */
   get (code: string): CompiledEntry | undefined
 }
@@ -159,12 +173,13 @@ export function compileCatalog (source: CatalogSource, options: CompileOptions =
     throw new FEC_ERR_OPTIONS_INVALID('stackTraces', `expected "server", "always" or "never", got ${JSON.stringify(stackTraces)}`)
   }
   const documents = [isCatalogDocument(source) ? source : objectDocument(source)]
-  if (options.builtin !== false) documents.push(builtinDocument())
+  // The builtin with its translations into this catalog's locales only: a Korean-only catalog reads no English.
+  if (options.builtin !== false) documents.push(builtinDocument(documents[0].data))
 
   const checked: Array<{ document: CatalogDocument, catalog: CatalogFile }> = []
   const problems: CatalogProblem[] = []
   for (const document of documents) {
-    const result = checkCatalogDocument(document)
+    const result = checkCatalogDocument(document, { builtin: options.builtin !== false })
     problems.push(...result.problems)
     if (result.catalog !== undefined) checked.push({ document, catalog: result.catalog })
   }
@@ -230,6 +245,12 @@ function build (sources: Array<{ document: CatalogDocument, catalog: CatalogFile
     return titles
   }
 
+  // The code of each role, and the codes whose answers carry field errors (the one place `fieldErrors` is decided).
+  const roleCodes = roleCodesOf(user.catalog.roles)
+  const fieldErrorCodes = new Set<string>([roleCodes.validation])
+  // Codes that `validation.codes` answers validation failures with carry them too.
+  for (const rule of user.catalog.validation?.codes ?? []) fieldErrorCodes.add(rule.code)
+
   for (const { document, catalog } of layers) {
     const isBuiltin = document === builtin?.document
     for (const [code, raw] of Object.entries(catalog.errors)) {
@@ -241,7 +262,7 @@ function build (sources: Array<{ document: CatalogDocument, catalog: CatalogFile
         const { line, col } = document.locate(['errors', code], true)
         return line > 0 ? { file: document.file, line, col } : undefined
       }
-      const entry = compileEntry(code, merged, isBuiltin, locateEntry, stackTraces, context)
+      const entry = compileEntry(code, merged, { builtin: isBuiltin, fieldErrors: fieldErrorCodes.has(code) }, locateEntry, stackTraces, context)
       entries[code] = entry
       factories[code] = entry.create
       codes.push(code)
@@ -270,11 +291,15 @@ function build (sources: Array<{ document: CatalogDocument, catalog: CatalogFile
     reservedNumbers: Object.freeze(reservedNumbers),
     validation: Object.freeze({
       messages: Object.freeze(validationMessages),
-      translations: Object.freeze(Object.fromEntries(Object.entries(validationTranslations).map(([locale, messages]) => [locale, Object.freeze(messages)])))
+      translations: Object.freeze(Object.fromEntries(Object.entries(validationTranslations).map(([locale, messages]) => [locale, Object.freeze(messages)]))),
+      // The user's alone: the builtin catalog maps no keyword to a code.
+      codes: Object.freeze((user.catalog.validation?.codes ?? []).map((rule) => Object.freeze({ ...rule }))),
+      echo: user.catalog.validation?.echo === undefined ? undefined : Object.freeze({ ...user.catalog.validation.echo })
     }),
     files: Object.freeze(sources.map(({ document }) => document.file)),
     // Checked already: reading it again cannot fail.
     envelope: user.catalog.envelope === undefined ? undefined : parseEnvelopeDeclaration(user.catalog.envelope, () => {}),
+    roles: roleEntries(roleCodes, (code) => entries[code]),
     get: (code: string) => entries[code]
   })
 }
@@ -282,7 +307,7 @@ function build (sources: Array<{ document: CatalogDocument, catalog: CatalogFile
 function compileEntry (
   code: string,
   source: CatalogEntrySource,
-  builtin: boolean,
+  { builtin, fieldErrors }: { builtin: boolean, fieldErrors: boolean },
   locate: () => CompiledEntry['source'],
   stackTraces: StackTracePolicy,
   context: CatalogLocales
@@ -352,6 +377,8 @@ function compileEntry (
     number: source.number,
     maps: source.maps === undefined || source.maps.length === 0 ? NONE : Object.freeze([...source.maps]),
     builtin,
+    fieldErrors,
+    locales: context.locales,
     create
   }) as unknown as CompiledEntry
 }

@@ -10,7 +10,7 @@
  *
  * A leaf is a constant (`status: error`, a number, `true`, `null`) or variables: `$a | $b` takes the first that
  * has a value, `$a | null` writes null when none has. A member whose variables have no value is left out.
- * `$merge: $details` inside an object puts the details' members there, before the object's own. `$$` at the start
+ * `$merge: $details` inside an object puts the details' members where it is written. `$$` at the start
  * of a string writes one literal `$`. This module reads and checks the syntax (pure, no format code); src/envelope/
  * compiles a checked declaration into a wire format.
  */
@@ -19,7 +19,7 @@ import { didYouMean } from './did-you-mean.js'
 /** Variables of the body template. */
 export const BODY_VARIABLES = [
   'code', 'status', 'message', 'retryable', 'suggestions', 'details', 'fieldErrors', 'fieldErrorList',
-  'field', 'fieldMessage', 'requestId', 'timestamp', 'docsUrl', 'title', 'type', 'instance', 'category', 'locale'
+  'field', 'fieldMessage', 'fieldValue', 'requestId', 'timestamp', 'docsUrl', 'title', 'type', 'instance', 'category', 'locale'
 ] as const
 
 /** Variables of the `fieldError:` item template (one item per message of a validation failure). */
@@ -40,11 +40,13 @@ export interface LeafNode<V extends string = string> {
   readonly alternatives: ReadonlyArray<{ readonly variable: V } | { readonly constant: JsonScalar }>
 }
 
-/** An object: members in order, and the variable spread into it first (`$merge`), if any. */
+/** An object: members in order, and the variable spread into it (`$merge`), if any, where it is written. */
 export interface ObjectNode<V extends string = string> {
   readonly kind: 'object'
   readonly members: ReadonlyArray<{ readonly key: string, readonly node: TemplateNode<V> }>
   readonly merge: V | undefined
+  /** How many of `members` are written before `$merge` (its members go between those and the rest). */
+  readonly mergeAt: number
 }
 
 /** An array of templates, written as they are. */
@@ -126,12 +128,16 @@ function parseNode<V extends string> (value: unknown, path: Array<string | numbe
 function parseObject<V extends string> (value: Record<string, unknown>, path: Array<string | number>, variables: readonly V[], report: DeclarationReport): ObjectNode<V> {
   const members: Array<{ key: string, node: TemplateNode<V> }> = []
   let merge: V | undefined
+  let mergeAt = 0
   for (const [key, member] of Object.entries(value)) {
     if (key === MERGE_KEY) {
       const leaf = typeof member === 'string' ? parseLeaf(member, [...path, key], variables, report) : undefined
       const only = leaf?.alternatives.length === 1 ? leaf.alternatives[0] : undefined
       if (only === undefined || !('variable' in only)) report([...path, key], `expected one variable whose members are spread here (e.g. $details), got ${describe(member)}`)
-      else merge = only.variable
+      else {
+        merge = only.variable
+        mergeAt = members.length
+      }
       continue
     }
     if (key.startsWith('$')) {
@@ -140,7 +146,7 @@ function parseObject<V extends string> (value: Record<string, unknown>, path: Ar
     }
     members.push({ key, node: parseNode(member, [...path, key], variables, report) })
   }
-  return { kind: 'object', members, merge }
+  return { kind: 'object', members, merge, mergeAt }
 }
 
 function parseLeaf<V extends string> (text: string, path: Array<string | number>, variables: readonly V[], report: DeclarationReport): LeafNode<V> {

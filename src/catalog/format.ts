@@ -5,6 +5,7 @@
  */
 import { Type, type Static, type TRecord, type TSchema, type TString, type TUnion } from '@sinclair/typebox'
 import { GRPC_STATUS_NAMES } from './grpc-status.js'
+import { ROLE_CODES, ROLE_NAMES, roleDescription } from './roles.js'
 
 /** UPPER_SNAKE_CASE: a letter first, then letters, digits and single underscores. */
 export const CODE_PATTERN = '^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$'
@@ -105,12 +106,41 @@ export const TReserved = Type.Union([
   }, strict)
 ])
 
+/**
+ * One rule of `validation.codes`: a failed keyword (optionally only at one field, and for `format` only of one format
+ * name) answered with a code of the catalog. check.ts checks the meaning (known code and keyword, a field path, a rule
+ * an earlier one does not already take); docs/validation.md, "Validation as catalog codes".
+ */
+export const TValidationCode = Type.Object({
+  keyword: Type.String({ minLength: 1, description: 'The Ajv keyword that failed: format, required, minLength, …' }),
+  field: Type.Optional(Type.String({ minLength: 1, description: 'Only at this field: a path like `password`, `address.zip` or `items[].email` (`[]`: any index).' })),
+  format: Type.Optional(Type.String({ minLength: 1, description: 'With keyword `format`: only this format name (email, uri, …).' })),
+  code: Type.String({ pattern: CODE_PATTERN, description: 'The code of this catalog to answer with.' })
+}, { ...strict, description: 'A validation keyword (and field, format) → a code of the catalog.' })
+
+export type ValidationCodeRule = Static<typeof TValidationCode>
+
 /** Catalog-wide settings for validation (400) messages. */
 export const TValidation = Type.Object({
   messages: Type.Optional(Type.Record(Type.String(), Translatable(Type.String({ minLength: 1 }), 'The template of this keyword.'), {
     description: 'Message template per Ajv keyword, overriding the built-in message.'
-  }))
-}, { ...strict, description: 'How validation failures are worded.' })
+  })),
+  codes: Type.Optional(Type.Array(TValidationCode, {
+    description: 'Failed keywords answered with codes of the catalog, first matching rule first; a failure no rule matches keeps the validation code.'
+  })),
+  echo: Type.Optional(Type.Object({
+    maxLength: Type.Integer({ minimum: 1, maximum: 1000, description: 'At most this many characters (code points) of a rejected string; a longer one is cut and ends with `…`.' })
+  }, { ...strict, description: 'Opt-in: `$fieldValue` sends the rejected value (strings, numbers, booleans; never headers, `writeOnly` or `format: password` fields).' }))
+}, { ...strict, description: 'How validation failures are worded and answered.' })
+
+/**
+ * `roles:` the catalog's own code for each role the plugin answers by itself (roles.ts; docs/catalog-format.md,
+ * "Roles"); a role not named keeps its builtin code. check.ts reports unknown roles and codes and a misfit status.
+ */
+export const TRoles = Type.Object(
+  Object.fromEntries(ROLE_NAMES.map((role) => [role, Type.Optional(Type.String({ pattern: CODE_PATTERN, description: `${roleDescription(role)} Default ${ROLE_CODES[role]}.` }))])),
+  { ...strict, description: 'Role → the code of this catalog (or a builtin one) the plugin answers with in that case, e.g. `internal: SERVER_ERROR`.' }
+)
 
 /** Settings of `error-catalog lint`, kept with the catalog; the loader ignores them. Rule ids are checked by lint. */
 export const TLintSettings = Type.Object({
@@ -131,6 +161,7 @@ export const TCatalogFile = Type.Object({
   reserved: Type.Optional(Type.Array(TReserved, { description: 'Retired codes that may not be defined again.' })),
   validation: Type.Optional(TValidation),
   lint: Type.Optional(TLintSettings),
+  roles: Type.Optional(TRoles),
   envelope: Type.Optional(Type.Unknown({ description: 'The wire format of error bodies: { contentType?, body (a JSON template of $variables and constants), fieldError? } (docs/wire-formats.md).' }))
 }, { ...strict, title: 'fastify-error-catalog catalog file', description: 'An error catalog for fastify-error-catalog (format version 1).' })
 

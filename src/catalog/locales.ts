@@ -40,3 +40,15 @@ export function textIn<T> (value: Localized<T> | undefined, locale: string, fall
 export function translationsOf<T> (value: Localized<T>, defaultLocale: string): Array<[string, T]> {
   return isTranslationMap(value) ? Object.entries(value) : [[defaultLocale, value]]
 }
+
+/** The languages the generated guide writes its own words in (headings, labels, notes); catalog text is the catalog's. */
+export type GuideLanguage = 'ko' | 'en'
+
+/** One piece of the guide's own wording, Korean and English side by side. */
+export type Wording<T> = { readonly [L in GuideLanguage]: T }
+
+/** The guide's own language for a catalog locale: `ko-KR` → ko, `en-US` → en; any other language reads English. */
+export function guideLanguageOf (locale: string): GuideLanguage {
+  const primary = locale.split(/[-_]/)[0].toLowerCase()
+  return primary === 'ko' ? 'ko' : 'en'
+}

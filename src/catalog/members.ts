@@ -11,6 +11,8 @@ import { STATUS_CODES } from 'node:http'
 import { grpcStatusNumber } from './grpc-status.js'
 import type { CompiledCatalog, CompiledEntry } from './compile.js'
 import type { CatalogEntrySource } from './format.js'
+import { GUIDE_WORDS } from './guide-words.js'
+import { guideLanguageOf, type Wording } from './locales.js'
 
 /** A member of a catalog entry. */
 export type EntryMember = keyof CatalogEntrySource
@@ -58,16 +60,20 @@ export interface MemberOpenapi {
 /** Text of the guide: a line, or a list (one line or list item each). Plain text: each guide escapes it. */
 export type GuideText = string | readonly string[]
 
-/** A member the guide shows as a column of each category's table of codes and as a line of the code's section. */
+/**
+ * A member the guide shows as a column of each category's table of codes and as a line of the code's section.
+ * `locale` is the guide's locale (one of the catalog's): catalog text in it through `entry.textOf`, the guide's own
+ * words in its language.
+ */
 export interface MemberGuideField {
-  /** Column header and line label (Korean). */
-  readonly label: string
+  /** Column header and line label. */
+  readonly label: Wording<string>
   /** Shown only in a catalog that uses gRPC (writes `grpc` or `number` somewhere), like seed 003's tables. */
   readonly grpcOnly?: boolean
   /** The table cell. */
-  readonly cell: (entry: CompiledEntry) => GuideText
+  readonly cell: (entry: CompiledEntry, locale: string) => GuideText
   /** The section's line (a list: an indented list under the label); undefined: no line for this code. */
-  readonly line: (entry: CompiledEntry) => GuideText | undefined
+  readonly line: (entry: CompiledEntry, locale: string) => GuideText | undefined
 }
 
 /** How the guides show a member: as a field, or as the layout says (`note`). */
@@ -80,11 +86,14 @@ export interface MemberRow {
   readonly guide: MemberGuide
 }
 
-/** `예 (10초 뒤)`: retryable, with Retry-After when the entry has one. */
-function retryText (entry: CompiledEntry): string {
-  if (!entry.retryable) return '아니요'
-  return entry.retryAfter === undefined ? '예' : `예 (${entry.retryAfter}초 뒤)`
+/** `예 (10초 뒤)`, `Yes (after 10 seconds)`: retryable, with Retry-After when the entry has one. */
+function retryText (entry: CompiledEntry, locale: string): string {
+  const words = GUIDE_WORDS[guideLanguageOf(locale)]
+  if (!entry.retryable) return words.no
+  return entry.retryAfter === undefined ? words.yes : `${words.yes} (${words.after(entry.retryAfter)})`
 }
+
+const nonEmpty = (list: readonly string[]): readonly string[] | undefined => list.length === 0 ? undefined : list
 
 const grpcText = (entry: CompiledEntry): string => `${entry.grpc} (${grpcStatusNumber(entry.grpc)})`
 
@@ -93,32 +102,32 @@ export const ENTRY_MEMBERS = {
   number: {
     diff: { compare: 'number', changes: { 'number-changed': true, 'number-reused': true, 'number-added': false }, meaning: true },
     openapi: { note: 'not shown (ErrorInfo metadata of gRPC answers, docs/grpc.md)' },
-    guide: { label: '번호', grpcOnly: true, cell: (entry) => `${entry.number ?? ''}`, line: (entry) => entry.number === undefined ? undefined : `${entry.number}` }
+    guide: { label: { ko: '번호', en: 'Number' }, grpcOnly: true, cell: (entry) => `${entry.number ?? ''}`, line: (entry) => entry.number === undefined ? undefined : `${entry.number}` }
   },
   status: {
     diff: { compare: 'value', changes: { 'status-changed': true }, hint: 'clients and proxies act on the status; keep it, or add a new code', meaning: true },
     openapi: { extensions: { 'x-status': (entry) => entry.status } },
-    guide: { label: 'HTTP 상태', cell: (entry) => `${entry.status}`, line: (entry) => `${entry.status} ${STATUS_CODES[entry.status] ?? ''}`.trimEnd() }
+    guide: { label: { ko: 'HTTP 상태', en: 'HTTP status' }, cell: (entry) => `${entry.status}`, line: (entry) => `${entry.status} ${STATUS_CODES[entry.status] ?? ''}`.trimEnd() }
   },
   grpc: {
     diff: { compare: 'grpc', changes: { 'grpc-changed': true }, hint: 'gRPC clients branch on the status; keep it, or add a new code', meaning: true },
     openapi: { note: 'not shown (docs/grpc.md)' },
-    guide: { label: 'gRPC 상태', grpcOnly: true, cell: grpcText, line: (entry) => `${grpcText(entry)}${entry.grpcDeclared ? '' : ' (HTTP 상태에 따름)'}` }
+    guide: { label: { ko: 'gRPC 상태', en: 'gRPC status' }, grpcOnly: true, cell: grpcText, line: (entry, locale) => `${grpcText(entry)}${entry.grpcDeclared ? '' : ` (${GUIDE_WORDS[guideLanguageOf(locale)].grpcFromStatus})`}` }
   },
   message: {
     diff: { compare: 'copy', changes: { 'message-changed': false }, meaning: true },
     openapi: { extensions: { 'x-message': (entry) => entry.message } },
-    guide: { label: '메시지', cell: (entry) => entry.message, line: (entry) => entry.message }
+    guide: { label: { ko: '메시지', en: 'Message' }, cell: (entry, locale) => entry.textOf(locale).message, line: (entry, locale) => entry.textOf(locale).message }
   },
   description: {
     diff: { compare: 'copy', changes: { 'description-changed': false } },
     openapi: { note: 'the component schema\'s `description` (the message when left out), set with the body schema' },
-    guide: { label: '설명', cell: (entry) => entry.description ?? '', line: (entry) => entry.description }
+    guide: { label: { ko: '설명', en: 'Description' }, cell: (entry, locale) => entry.textOf(locale).description ?? '', line: (entry, locale) => entry.textOf(locale).description }
   },
   retryable: {
     diff: { compare: 'value', changes: { 'retryable-changed': true }, fallback: false, hint: 'clients decide whether to retry from it', meaning: true },
     openapi: { extensions: { 'x-retryable': (entry) => entry.retryable } },
-    guide: { label: '재시도', cell: retryText, line: retryText }
+    guide: { label: { ko: '재시도', en: 'Retryable' }, cell: retryText, line: retryText }
   },
   retryAfter: {
     diff: { compare: 'copy', changes: { 'retry-after-changed': false } },
@@ -128,7 +137,11 @@ export const ENTRY_MEMBERS = {
   suggestions: {
     diff: { compare: 'copy', changes: { 'suggestions-changed': false } },
     openapi: { extensions: { 'x-suggestions': (entry) => [...entry.suggestions] } },
-    guide: { label: '처리 방법', cell: (entry) => entry.suggestions, line: (entry) => entry.suggestions.length === 0 ? undefined : entry.suggestions }
+    guide: {
+      label: { ko: '처리 방법', en: 'What to do' },
+      cell: (entry, locale) => entry.textOf(locale).suggestions,
+      line: (entry, locale) => nonEmpty(entry.textOf(locale).suggestions)
+    }
   },
   details: {
     diff: {

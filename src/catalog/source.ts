@@ -8,8 +8,8 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type
 import { toPointer, type CatalogProblem } from './problems.js'
 import { openingOf } from './syntax-position.js'
 
-/** A 1-based position in a catalog file. */
-export interface SourcePosition { line: number, col: number }
+/** A 1-based position in a catalog file; `file` when it is not the document's own (a document merged from several files). */
+export interface SourcePosition { line: number, col: number, file?: string }
 
 /** A parsed catalog file: its data, and a way to find where any member of it stands. */
 export interface CatalogDocument {

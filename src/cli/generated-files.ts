@@ -9,10 +9,15 @@ import type { CatalogProblem } from '../catalog/problems.js'
 import { renderCatalogSchema } from '../codegen/catalog-schema.js'
 import { renderModule } from '../codegen/module.js'
 import { renderErrorGuide } from '../docs/error-guide.js'
-import { declaredFormat } from '../envelope/declared.js'
+import { catalogFormat } from '../codegen/body-types.js'
+import type { WireFormat } from '../envelope/format.js'
 import { renderHtmlGuide } from '../docs/html-guide.js'
 import { exportFiles, type ExportKind, type ExportTargets } from '../export/files.js'
 import { readCatalogInput } from './catalog-input.js'
+import { declaredFormat } from '../envelope/declared.js'
+import { problemTypeOf } from '../envelope/problem.js'
+import { readEnvelopeOption, readTypeBase } from './envelope-option.js'
+import { UsageError } from './io.js'
 
 /** The kinds of generated file. */
 export type GeneratedKind = 'module' | 'docs' | 'schema' | ExportKind
@@ -44,35 +49,56 @@ export interface GenerateTargets {
   title?: string | undefined
   /** Write the docs as one HTML page instead of Markdown (`docs --html`). */
   html?: boolean | undefined
+  /** The locale of the docs, one of the catalog's (`docs --locale`; default its default locale). */
+  locale?: string | undefined
   /** Merge the builtin catalog (default true). */
   builtin?: boolean | undefined
   /** Files for app clients (`error-catalog export`). */
   exports?: ExportTargets | undefined
+  /** `--envelope`: the app's `envelope` option, a built-in format's name or a declaration file (default: the catalog's own). */
+  envelope?: string | undefined
+  /** `--type-base`: the app's `typeBase` option, the base of `type` URIs (`problem`, `$type`). */
+  typeBase?: string | undefined
 }
 
-/** Loads and compiles a catalog for generation; `problems` is set instead when it has errors. */
-export function compileForGeneration (spec: string, cwd: string, builtin = true): { catalog?: CompiledCatalog, source: string, problems: CatalogProblem[] } {
+/**
+ * Loads and compiles a catalog for generation, and reads `--envelope` (`format`); `problems` is set instead when
+ * either has errors.
+ */
+export function compileForGeneration (spec: string, cwd: string, builtin = true, envelope?: string, typeBase?: string): { catalog?: CompiledCatalog, format?: WireFormat | undefined, source: string, problems: CatalogProblem[] } {
   const document = readCatalogInput(spec, cwd)
+  const base = readTypeBase(typeBase)
+  const option = envelope === undefined ? undefined : readEnvelopeOption(envelope, cwd, base)
   try {
-    return { catalog: compileCatalog(document, { builtin }), source: document.file, problems: [] }
+    const catalog = compileCatalog(document, { builtin })
+    if (option !== undefined && option.problems.length > 0) return { source: document.file, problems: [...option.problems] }
+    // The catalog's own `envelope:`, with `type` URIs under --type-base as the plugin makes it.
+    const own = option === undefined && base !== undefined && catalog.envelope !== undefined ? declaredFormat(catalog.envelope, { name: 'catalog', typeOf: problemTypeOf(base) }) : undefined
+    return { catalog, format: option?.format ?? own, source: document.file, problems: [] }
   } catch (error) {
     const problems = (error as { problems?: CatalogProblem[] }).problems
     if (problems === undefined) throw error
-    return { source: document.file, problems }
+    return { source: document.file, problems: [...problems, ...(option?.problems ?? [])] }
   }
 }
 
-/** The generated files of a catalog (pure: nothing is read or written). */
-export function generatedFiles (catalog: CompiledCatalog | undefined, source: string, targets: GenerateTargets): GeneratedFile[] {
+/**
+ * The generated files of a catalog (pure: nothing is read or written), with bodies in `format` (`--envelope`),
+ * else in the catalog's own `envelope:`, else in the default format.
+ */
+export function generatedFiles (catalog: CompiledCatalog | undefined, source: string, targets: GenerateTargets, format?: WireFormat): GeneratedFile[] {
   const files: GeneratedFile[] = []
   if (catalog !== undefined && targets.module !== undefined) {
-    files.push({ kind: 'module', path: targets.module, content: renderModule(catalog, { source, importFrom: targets.importFrom, augment: targets.noAugment !== true }) })
+    files.push({ kind: 'module', path: targets.module, content: renderModule(catalog, { source, importFrom: targets.importFrom, augment: targets.noAugment !== true, format }) })
   }
   if (catalog !== undefined && targets.docs !== undefined) {
     const render = targets.html === true ? renderHtmlGuide : renderErrorGuide
-    // The guide shows the bodies the catalog's own `envelope:` declares, if it declares one.
-    const format = catalog.envelope === undefined ? undefined : declaredFormat(catalog.envelope, { name: 'catalog' })
-    files.push({ kind: 'docs', path: targets.docs, content: render(catalog, { source, ...(targets.title === undefined ? {} : { title: targets.title }), ...(format === undefined ? {} : { format }) }) })
+    // The guide shows the bodies of `--envelope`, else those the catalog's own `envelope:` declares.
+    if (targets.locale !== undefined && !catalog.locales.includes(targets.locale)) {
+      throw new UsageError(`--locale ${targets.locale}: the catalog declares no such locale (it declares ${catalog.locales.join(', ')})`)
+    }
+    const locale = targets.locale === undefined ? {} : { locale: targets.locale }
+    files.push({ kind: 'docs', path: targets.docs, content: render(catalog, { source, ...(targets.title === undefined ? {} : { title: targets.title }), format: format ?? catalogFormat(catalog), ...locale }) })
   }
   if (targets.schema !== undefined) files.push({ kind: 'schema', path: targets.schema, content: renderCatalogSchema() })
   if (catalog !== undefined && targets.exports !== undefined) files.push(...exportFiles(catalog, source, targets.exports))

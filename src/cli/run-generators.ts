@@ -26,8 +26,8 @@ export interface GeneratorResult {
 
 /** Runs the generators once; returns the exit code. */
 export function runGenerators (run: GeneratorRun, io: CliIo): number {
-  const compiled = run.catalog === undefined ? { source: '', problems: [] } : compileForGeneration(run.catalog, io.cwd, run.targets.builtin)
-  const files = generatedFiles(compiled.catalog, compiled.source, run.targets)
+  const compiled = run.catalog === undefined ? { source: '', problems: [] } : compileForGeneration(run.catalog, io.cwd, run.targets.builtin, run.targets.envelope, run.targets.typeBase)
+  const files = generatedFiles(compiled.catalog, compiled.source, run.targets, compiled.format)
   const results = compiled.problems.length > 0 ? [] : syncGeneratedFiles(files, run.mode, io.cwd)
   const stale = results.filter((result) => result.status === 'stale' || result.status === 'missing')
   const result: GeneratorResult = { ok: compiled.problems.length === 0 && stale.length === 0, files: results, problems: compiled.problems }
@@ -52,11 +52,11 @@ export function runGenerators (run: GeneratorRun, io: CliIo): number {
 
 /** With no file named, one generated file goes to standard output (for piping and a quick look). */
 export function printGenerated (io: CliIo, catalog: string, targets: GenerateTargets, target: 'module' | 'docs'): number {
-  const compiled = compileForGeneration(catalog, io.cwd, targets.builtin)
+  const compiled = compileForGeneration(catalog, io.cwd, targets.builtin, targets.envelope, targets.typeBase)
   if (compiled.catalog === undefined) {
     printProblems(io, compiled.problems)
     return EXIT.problems
   }
-  io.stdout(generatedFiles(compiled.catalog, compiled.source, { ...targets, [target]: '-' })[0].content)
+  io.stdout(generatedFiles(compiled.catalog, compiled.source, { ...targets, [target]: '-' }, compiled.format)[0].content)
   return EXIT.ok
 }

@@ -3,6 +3,8 @@
  * same options, same bytes), so that `check` can compare it with the committed file.
  */
 import type { CompiledCatalog, CompiledEntry } from '../catalog/compile.js'
+import type { WireFormat } from '../envelope/format.js'
+import { bodyTypeLines, catalogFormat } from './body-types.js'
 import { commentText, quote } from './literal.js'
 import { detailsName, guardName } from './names.js'
 import { objectSource } from './typebox-source.js'
@@ -18,6 +20,8 @@ export interface ModuleOptions {
    * to a TypeScript program: leave it out where one program holds apps of several catalogs (such as this repo).
    */
   augment?: boolean | undefined
+  /** The wire format of the body types (default: the catalog's own `envelope:`, else `default`). */
+  format?: WireFormat | undefined
 }
 
 /** The first line of every generated module; `check` and readers recognise generated files by it. */
@@ -76,6 +80,7 @@ export function renderModule (catalog: CompiledCatalog, options: ModuleOptions):
   line('export interface ErrorDetails {')
   for (const entry of entries) line(`  ${entry.code}: ${detailsName(entry.code)}`)
   line('}')
+  out.push(...bodyTypeLines(entries, options.format ?? catalogFormat(catalog)))
   line()
   line('/** The error a code\'s factory makes. */')
   line('export type ErrorOf<Code extends ErrorCode> = CatalogError<Code, ErrorDetails[Code]>')

@@ -14,3 +14,8 @@ export function guardName (code: string): string {
 export function detailsName (code: string): string {
   return `${pascalCase(code)}Details`
 }
+
+/** The body type of a code: SESSION_NOT_FOUND → SessionNotFoundBody. */
+export function bodyName (code: string): string {
+  return `${pascalCase(code)}Body`
+}

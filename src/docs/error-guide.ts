@@ -1,16 +1,18 @@
 /**
- * `error-catalog docs`: compiled catalog → a Korean Markdown error guide (docs/errors.md for the sample).
+ * `error-catalog docs`: compiled catalog → a Markdown error guide (docs/errors.md for the sample), in one of the
+ * catalog's locales (`--locale`, default its default locale).
  * Pure and deterministic, like every generator, so that `check` can compare it with the committed file.
  * What it says comes from guide-content.ts, which the HTML guide (html-guide.ts) renders too.
  */
 import type { CompiledCatalog } from '../catalog/compile.js'
-import { DEPRECATED_MARK, DEPRECATED_NO_REASON, DETAIL_COLUMNS, GUIDE_WORDS, guideContent, type CodeText, type ErrorGuideOptions, type GuideEntry, type GuideText } from './guide-content.js'
+import { guideContent, type CodeText, type ErrorGuideOptions, type GuideContent, type GuideEntry, type GuideText } from './guide-content.js'
 
 export type { ErrorGuideOptions }
 
 /** Renders the error guide of a catalog. */
 export function renderErrorGuide (catalog: CompiledCatalog, options: ErrorGuideOptions): string {
   const content = guideContent(catalog, options)
+  const { words } = content
   const out: string[] = []
   const line = (text = ''): void => { out.push(text) }
 
@@ -19,20 +21,20 @@ export function renderErrorGuide (catalog: CompiledCatalog, options: ErrorGuideO
   line()
   for (const paragraph of content.intro) line(paragraph)
   line()
-  line(`## ${GUIDE_WORDS.body}`)
+  line(`## ${words.body}`)
   line()
   // What the body looks like is the format's to say (src/envelope/).
   for (const paragraph of content.format.intro) line(paragraph)
   line()
-  line(row(GUIDE_WORDS.bodyColumns))
-  line(row(GUIDE_WORDS.bodyColumns.map(() => '---')))
+  line(row(words.bodyColumns))
+  line(row(words.bodyColumns.map(() => '---')))
   for (const { member, description } of content.format.members) line(row([`\`${member}\``, description]))
   line()
   for (const paragraph of content.format.notes) line(paragraph)
   line()
-  line(`## ${GUIDE_WORDS.contents}`)
+  line(`## ${words.contents}`)
   line()
-  for (const group of content.groups) line(`- [${escapeLink(group.title)}](#${group.anchor}) (${GUIDE_WORDS.count(group.entries.length)})`)
+  for (const group of content.groups) line(`- [${escapeLink(group.title)}](#${group.anchor}) (${words.count(group.entries.length)})`)
 
   for (const group of content.groups) {
     line()
@@ -40,25 +42,25 @@ export function renderErrorGuide (catalog: CompiledCatalog, options: ErrorGuideO
     line()
     line(`## ${group.title}`)
     line()
-    line(row([GUIDE_WORDS.code, ...content.columns]))
-    line(row([GUIDE_WORDS.code, ...content.columns].map(() => '---')))
+    line(row([words.code, ...content.columns]))
+    line(row([words.code, ...content.columns].map(() => '---')))
     for (const entry of group.entries) {
-      const code = entry.deprecated === undefined ? `[\`${entry.code}\`](#${entry.anchor})` : `[~~\`${entry.code}\`~~](#${entry.anchor}) ${DEPRECATED_MARK}`
+      const code = entry.deprecated === undefined ? `[\`${entry.code}\`](#${entry.anchor})` : `[~~\`${entry.code}\`~~](#${entry.anchor}) ${words.deprecatedMark}`
       line(row([code, ...entry.cells.map(cellText)]))
     }
-    for (const entry of group.entries) renderEntry(entry, line)
+    for (const entry of group.entries) renderEntry(content, entry, line)
   }
   return out.join('\n') + '\n'
 }
 
-function renderEntry (entry: GuideEntry, line: (text?: string) => void): void {
+function renderEntry ({ words }: GuideContent, entry: GuideEntry, line: (text?: string) => void): void {
   line()
   line(`<a id="${entry.anchor}"></a>`)
   line()
-  line(`### ${entry.code}${entry.deprecated === undefined ? '' : ` ${DEPRECATED_MARK}`}`)
+  line(`### ${entry.code}${entry.deprecated === undefined ? '' : ` ${words.deprecatedMark}`}`)
   line()
   if (entry.deprecated !== undefined) {
-    line(`> **사용 중단**: ${entry.deprecated === true ? DEPRECATED_NO_REASON : inline(entry.deprecated)}`)
+    line(`> **${words.deprecated}**: ${entry.deprecated === true ? words.deprecatedNoReason : inline(entry.deprecated)}`)
     line()
   }
   for (const { label, text } of entry.lines) {
@@ -71,12 +73,12 @@ function renderEntry (entry: GuideEntry, line: (text?: string) => void): void {
   }
   if (entry.details.length > 0) {
     line()
-    line(row(DETAIL_COLUMNS))
-    line(row(DETAIL_COLUMNS.map(() => '---')))
-    for (const detail of entry.details) line(row([`\`${detail.name}\``, codeText(detail.type), detail.required ? '예' : '아니요', cell(detail.description)]))
+    line(row(words.detailColumns))
+    line(row(words.detailColumns.map(() => '---')))
+    for (const detail of entry.details) line(row([`\`${detail.name}\``, codeText(detail.type), detail.required ? words.yes : words.no, cell(detail.description)]))
   }
   line()
-  line(GUIDE_WORDS.example)
+  line(words.example)
   line()
   line('```http')
   line(entry.example)

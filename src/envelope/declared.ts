@@ -6,9 +6,11 @@
  * when it has a value, and what the docs say about it.
  */
 import { Type, type TSchema } from '@sinclair/typebox'
+import buildSerializer from 'fast-json-stringify'
 import type { CompiledEntry } from '../catalog/compile.js'
+import { GUIDE_WORDS } from '../catalog/guide-words.js'
+import { guideLanguageOf, type GuideLanguage, type Wording } from '../catalog/locales.js'
 import type { BodyVariable, EnvelopeDeclaration, FieldVariable, LeafNode, ObjectNode, TemplateNode } from '../catalog/envelope-syntax.js'
-import { withParticle } from '../text/particles.js'
 import type { RequestPart } from '../request-parts.js'
 import type { FieldError } from '../validation/field-errors.js'
 import { fieldErrorsByPath, type ErrorParts, type FormatGuide, type RequestMember, type WireFormat } from './format.js'
@@ -33,6 +35,8 @@ interface Context {
   item: ItemCompiled | undefined
   /** The schema is the serializer's (see WireFormat.serializerSchema). */
   ordered?: boolean
+  /** The body is the serializer's: field errors as markers (see WireFormat.serializerBody). */
+  raw?: boolean
 }
 
 interface BodyVariableSpec {
@@ -44,8 +48,8 @@ interface BodyVariableSpec {
   value: (parts: ErrorParts, context: Context) => unknown
   /** The schema's description (OpenAPI). */
   description: string
-  /** What the error guide says about it. */
-  guide: string
+  /** What the error guide says about it, in each of its languages. */
+  guide: Wording<string>
 }
 
 const always = (): Availability => 'always'
@@ -65,126 +69,139 @@ const BODY: Readonly<Record<BodyVariable, BodyVariableSpec>> = {
     schema: ({ entry }) => Type.Literal(entry.code),
     value: (parts) => parts.entry.code,
     description: '오류 코드: 클라이언트는 이 값으로 분기합니다.',
-    guide: '오류 코드입니다. 한 번 정한 코드는 바꾸지 않습니다.'
+    guide: { ko: '오류 코드입니다. 한 번 정한 코드는 바꾸지 않습니다.', en: 'The error code. A code never changes once it is published.' }
   },
   status: {
     has: always,
     schema: ({ entry }) => Type.Literal(entry.status),
     value: (parts) => parts.entry.status,
     description: 'HTTP 상태 코드',
-    guide: 'HTTP 상태 코드입니다.'
+    guide: { ko: 'HTTP 상태 코드입니다.', en: 'The HTTP status code.' }
   },
   message: {
     has: always,
     schema: () => Type.String(),
     value: (parts) => parts.message,
     description: '사용자에게 보여 줄 한국어 메시지',
-    guide: '사용자에게 그대로 보여 줄 수 있는 한국어 메시지입니다.'
+    guide: { ko: '사용자에게 그대로 보여 줄 수 있는 한국어 메시지입니다.', en: 'A message in the language of the answer that can be shown to the user as it is.' }
   },
   retryable: {
     has: always,
     schema: () => Type.Boolean(),
     value: (parts) => parts.entry.retryable,
     description: '같은 요청을 나중에 다시 보내면 성공할 수 있는지 여부',
-    guide: '같은 요청을 나중에 다시 보내면 성공할 수 있는지 여부입니다.'
+    guide: { ko: '같은 요청을 나중에 다시 보내면 성공할 수 있는지 여부입니다.', en: 'Whether the same request may succeed if it is sent again later.' }
   },
   suggestions: {
     has: always,
     schema: () => Type.Array(Type.String()),
     value: (parts) => parts.suggestions,
     description: '처리 방법',
-    guide: '처리 방법 목록입니다. 비어 있을 수 있습니다.'
+    guide: { ko: '처리 방법 목록입니다. 비어 있을 수 있습니다.', en: 'What the user can do about the error. It may be empty.' }
   },
   details: {
     has: ({ entry }) => (entry.detailsSchema.required ?? []).length > 0 ? 'always' : 'sometimes',
     schema: ({ entry }) => ({ ...entry.detailsSchema }),
     value: (parts) => parts.details,
     description: '오류의 상세 정보',
-    guide: '오류의 상세 정보입니다. 코드마다 정해진 항목만 담으며, 항목이 없으면 생략합니다.'
+    guide: { ko: '오류의 상세 정보입니다. 코드마다 정해진 항목만 담으며, 항목이 없으면 생략합니다.', en: 'The details of the error. It holds only the members declared for the code and is left out when there are none.' }
   },
   fieldErrors: {
     has: onValidation,
-    schema: () => TFieldErrors,
-    value: (parts) => parts.fieldErrors === undefined ? undefined : fieldErrorsByPath(parts.fieldErrors),
+    schema: ({ ordered }) => ordered === true ? Type.String() : TFieldErrors,
+    value: (parts, { raw }) => parts.fieldErrors === undefined ? undefined : raw === true ? FIELD_ERRORS_MARKER : fieldErrorsByPath(parts.fieldErrors),
     description: TFieldErrors.description as string,
-    guide: '입력값 검증 오류에만 있습니다. 필드 경로마다 메시지 목록을 담습니다.'
+    guide: { ko: '입력값 검증 오류에만 있습니다. 필드 경로마다 메시지 목록을 담습니다.', en: 'Only on validation errors. A list of messages for each field path.' }
   },
   fieldErrorList: {
     has: onValidation,
-    schema: ({ item, ordered }) => Type.Array((ordered === true ? item?.serializerSchema : item?.schema) ?? Type.Object({})),
-    value: (parts, { item }) => item === undefined || parts.fieldErrors === undefined ? undefined : parts.fieldErrors.map(item.build),
+    schema: ({ item, ordered }) => ordered === true ? Type.String() : Type.Array(item?.schema ?? Type.Object({})),
+    value: (parts, { item, raw }) => item === undefined || parts.fieldErrors === undefined ? undefined : raw === true ? FIELD_ERROR_LIST_MARKER : parts.fieldErrors.map(item.build),
     description: '필드별 오류 목록 (메시지마다 항목 하나)',
-    guide: '입력값 검증 오류에만 있습니다. 메시지마다 항목 하나를 담습니다.'
+    guide: { ko: '입력값 검증 오류에만 있습니다. 메시지마다 항목 하나를 담습니다.', en: 'Only on validation errors. One item for each message.' }
   },
   field: {
     has: onValidation,
     schema: () => Type.String(),
     value: (parts) => first(parts)?.path,
     description: '첫 번째로 잘못된 필드의 경로',
-    guide: '입력값 검증 오류에만 있습니다. 첫 번째로 잘못된 필드의 경로입니다.'
+    guide: { ko: '입력값 검증 오류에만 있습니다. 첫 번째로 잘못된 필드의 경로입니다.', en: 'Only on validation errors. The path of the first invalid field.' }
   },
   fieldMessage: {
     has: onValidation,
     schema: () => Type.String(),
     value: (parts) => first(parts)?.message,
     description: '첫 번째로 잘못된 필드의 메시지',
-    guide: '입력값 검증 오류에만 있습니다. 첫 번째로 잘못된 필드의 메시지입니다.'
+    guide: { ko: '입력값 검증 오류에만 있습니다. 첫 번째로 잘못된 필드의 메시지입니다.', en: 'Only on validation errors. The message of the first invalid field.' }
+  },
+  fieldValue: {
+    has: onValidation,
+    // A list of types for the serializer (a `typeof` check, not an `anyOf` validated per answer); OpenAPI 3.0 needs the `anyOf`.
+    schema: ({ ordered }) => ordered === true ? Type.Unsafe({ type: ['string', 'number', 'boolean'] }) : Type.Union([Type.String(), Type.Number(), Type.Boolean()]),
+    value: (parts) => first(parts)?.value,
+    description: '첫 번째로 잘못된 필드에 보낸 값 (카탈로그가 validation.echo로 허용할 때만, 문자열은 잘라서)',
+    guide: { ko: '카탈로그가 허용한 입력값 검증 오류에만 있습니다. 첫 번째로 잘못된 필드에 보낸 값이며, 긴 문자열은 잘라서 보냅니다. 비밀번호 필드의 값은 보내지 않습니다.', en: 'Only on validation errors, when the catalog allows it. The value sent for the first invalid field; long strings are cut. Password fields are never echoed.' }
   },
   requestId: {
     has: sometimes,
     schema: () => Type.String(),
     value: (parts) => parts.requestId,
     description: '요청 ID: 문의할 때 알려 주세요.',
-    guide: '요청 ID입니다. 문의할 때 이 값을 함께 알려 주시면 빠르게 확인할 수 있습니다.'
+    guide: { ko: '요청 ID입니다. 문의할 때 이 값을 함께 알려 주시면 빠르게 확인할 수 있습니다.', en: 'The request ID. Include it when you contact support so that the request can be found quickly.' }
   },
   timestamp: {
     has: always,
     schema: () => Type.String({ format: 'date-time' }),
     value: (parts) => parts.timestamp ?? new Date().toISOString(),
     description: '오류가 난 시각 (ISO 8601, UTC)',
-    guide: '오류가 난 시각입니다(ISO 8601, UTC).'
+    guide: { ko: '오류가 난 시각입니다(ISO 8601, UTC).', en: 'When the error happened (ISO 8601, UTC).' }
   },
   docsUrl: {
     has: ({ entry }) => entry.docsUrl === undefined ? 'never' : 'always',
     schema: ({ entry }) => Type.Literal(entry.docsUrl ?? ''),
     value: (parts) => parts.entry.docsUrl,
     description: '이 오류의 문서',
-    guide: '카탈로그에 문서 주소가 있는 코드에만 있습니다.'
+    guide: { ko: '카탈로그에 문서 주소가 있는 코드에만 있습니다.', en: 'Only on codes whose catalog entry has a documentation address.' }
   },
   title: {
     has: always,
-    schema: ({ entry }) => Type.Literal(statusTitleText(entry.status)),
-    value: (parts) => statusTitleText(parts.entry.status),
+    // One title per language of the catalog: a constant for a single-language catalog.
+    schema: ({ entry, ordered }) => {
+      const titles = [...new Set(entry.locales.map((locale) => statusTitleText(entry.status, locale)))]
+      if (titles.length === 1) return Type.Literal(titles[0])
+      return ordered === true ? Type.String() : Type.Union(titles.map((title) => Type.Literal(title)))
+    },
+    value: (parts) => statusTitleText(parts.entry.status, parts.locale ?? parts.entry.locales[0]),
     description: '오류 유형의 짧은 제목',
-    guide: '오류 유형의 짧은 제목입니다.'
+    guide: { ko: '오류 유형의 짧은 제목입니다.', en: 'A short title of the error type.' }
   },
   type: {
     has: always,
     schema: (context) => Type.Literal(context.typeOf(context.entry)),
     value: (parts, context) => context.typeOf(parts.entry),
     description: '오류 유형을 설명하는 문서의 주소',
-    guide: '오류 유형을 설명하는 문서의 주소입니다.'
+    guide: { ko: '오류 유형을 설명하는 문서의 주소입니다.', en: 'The address of the document that describes the error type.' }
   },
   instance: {
     has: sometimes,
     schema: () => Type.String(),
     value: (parts) => parts.instance,
     description: '오류가 난 요청의 경로',
-    guide: '오류가 난 요청의 경로입니다(쿼리 문자열은 빼고).'
+    guide: { ko: '오류가 난 요청의 경로입니다(쿼리 문자열은 빼고).', en: 'The path of the request that failed (without the query string).' }
   },
   category: {
     has: ({ entry }) => entry.category === undefined ? 'never' : 'always',
     schema: ({ entry }) => Type.Literal(entry.category ?? ''),
     value: (parts) => parts.entry.category,
     description: '오류 분류',
-    guide: '카탈로그에서 정한 오류 분류입니다.'
+    guide: { ko: '카탈로그에서 정한 오류 분류입니다.', en: 'The category of the error, as the catalog defines it.' }
   },
   locale: {
     has: always,
     schema: () => Type.String(),
     value: (parts) => parts.locale,
     description: '메시지의 언어',
-    guide: '메시지의 언어입니다.'
+    guide: { ko: '메시지의 언어입니다.', en: 'The language of the message.' }
   }
 }
 
@@ -244,7 +261,7 @@ function isIndex (segment: string): boolean {
   return true
 }
 
-interface ItemCompiled { schema: TSchema, serializerSchema: TSchema, build: (error: FieldError) => unknown }
+interface ItemCompiled { schema: TSchema, build: (error: FieldError) => unknown, json: (error: FieldError) => string }
 
 /** The field error item: its schema, its serializer's schema and its builder (fixed: field variables always have a value). */
 function compileItem (node: ObjectNode<FieldVariable>): ItemCompiled {
@@ -278,7 +295,16 @@ function compileItem (node: ObjectNode<FieldVariable>): ItemCompiled {
     const constant = alternative.constant
     return () => constant
   }
-  return { schema: schemaOf(node, false), serializerSchema: schemaOf(node, true), build: builderOf(node) }
+  const build = builderOf(node)
+  const serialize = buildSerializer(schemaOf(node, true)) as (item: unknown) => string
+  // An item's JSON, once per field error: the formatter shares frozen field errors between answers.
+  const written = new WeakMap<FieldError, string>()
+  const json = (error: FieldError): string => {
+    let text = written.get(error)
+    if (text === undefined) written.set(error, text = serialize(build(error)))
+    return text
+  }
+  return { schema: schemaOf(node, false), build, json }
 }
 
 /**
@@ -318,14 +344,21 @@ function builderOf (node: TemplateNode<BodyVariable>): Builder {
   if (node.kind === 'object') {
     const members = node.members.map(({ key, node }) => [key, builderOf(node)] as const)
     const merge = node.merge === undefined ? undefined : BODY[node.merge].value
-    return (parts, context) => {
-      const out: Record<string, unknown> = {}
-      const spread = merge?.(parts, context)
-      if (typeof spread === 'object' && spread !== null) Object.assign(out, spread)
-      for (const [key, build] of members) {
+    // The members written before `$merge`, then its spread, then the rest: a later key's value wins, as in YAML.
+    const before = members.slice(0, node.mergeAt)
+    const after = members.slice(node.mergeAt)
+    const write = (out: Record<string, unknown>, list: typeof members, parts: ErrorParts, context: Context): void => {
+      for (const [key, build] of list) {
         const value = build(parts, context)
         if (value !== undefined) out[key] = value
       }
+    }
+    return (parts, context) => {
+      const out: Record<string, unknown> = {}
+      write(out, before, parts, context)
+      const spread = merge?.(parts, context)
+      if (typeof spread === 'object' && spread !== null) Object.assign(out, spread)
+      write(out, after, parts, context)
       return out
     }
   }
@@ -357,19 +390,15 @@ function schemaOf (node: TemplateNode<BodyVariable>, context: Context, title?: s
   if (node.kind === 'object') {
     const properties: Record<string, TSchema> = {}
     const required: string[] = []
-    if (node.merge !== undefined) {
-      const spec = BODY[node.merge]
-      const has = spec.has(context)
-      const merged = has === 'never' ? undefined : spec.schema(context)
-      for (const [name, property] of Object.entries((merged?.properties ?? {}) as Record<string, TSchema>)) properties[name] = property
-      if (has === 'always') required.push(...((merged?.required ?? []) as string[]))
-    }
-    for (const { key, node: member } of node.members) {
+    // Properties in the order the serializer writes them: members before `$merge`, its members, the rest.
+    node.members.forEach(({ key, node: member }, index) => {
+      if (index === node.mergeAt) mergeSchema(node, context, properties, required)
       const { schema, required: always } = schemaOf(member, context, undefined, ordered)
-      if (schema === undefined) continue
+      if (schema === undefined) return
       properties[key] = always ? schema : Type.Optional(schema)
       if (always) required.push(key)
-    }
+    })
+    if (node.mergeAt === node.members.length) mergeSchema(node, context, properties, required)
     const options = { ...(title === undefined ? {} : { title }), additionalProperties: false }
     const object = Type.Object(properties, options)
     if (ordered) {
@@ -408,6 +437,16 @@ function leafSchema (node: LeafNode<BodyVariable>, context: Context, ordered: bo
   return { schema: Type.Union(schemas, { description: schemas[0].description }), required }
 }
 
+/** The members `$merge` spreads into an object's schema (its required ones too, when it always has a value). */
+function mergeSchema (node: ObjectNode<BodyVariable>, context: Context, properties: Record<string, TSchema>, required: string[]): void {
+  if (node.merge === undefined) return
+  const spec = BODY[node.merge]
+  const has = spec.has(context)
+  const merged = has === 'never' ? undefined : spec.schema(context)
+  for (const [name, property] of Object.entries((merged?.properties ?? {}) as Record<string, TSchema>)) properties[name] = property
+  if (has === 'always') required.push(...((merged?.required ?? []) as string[]))
+}
+
 /** The request members a template uses (spliced into precomputed bytes by the responder). */
 const REQUEST_MEMBERS: readonly RequestMember[] = ['requestId', 'timestamp', 'instance']
 
@@ -427,36 +466,91 @@ function leavesOf (node: TemplateNode<BodyVariable>, path: string, into: Array<{
   if (node.kind === 'leaf') into.push({ path, leaf: node })
   else if (node.kind === 'array') node.items.forEach((item, index) => leavesOf(item, `${path}[${index}]`, into))
   else {
-    if (node.merge !== undefined) into.push({ path: path === '' ? '…' : `${path}.…`, leaf: { merge: node.merge } })
-    for (const { key, node: member } of node.members) leavesOf(member, path === '' ? key : `${path}.${key}`, into)
+    const merge = node.merge
+    const spread = (): void => { if (merge !== undefined) into.push({ path: path === '' ? '…' : `${path}.…`, leaf: { merge } }) }
+    node.members.forEach(({ key, node: member }, index) => {
+      if (index === node.mergeAt) spread()
+      leavesOf(member, path === '' ? key : `${path}.${key}`, into)
+    })
+    if (node.mergeAt === node.members.length) spread()
   }
   return into
 }
 
-function guideOf (declaration: EnvelopeDeclaration): FormatGuide {
+function guideOf (declaration: EnvelopeDeclaration, language: GuideLanguage): FormatGuide {
+  const words = GUIDE_WORDS[language].format
   const leaves = leavesOf(declaration.body, '', [])
   const pathOf = (variable: BodyVariable): string | undefined =>
     leaves.find(({ leaf }) => 'kind' in leaf && leaf.alternatives.some((alternative) => 'variable' in alternative && alternative.variable === variable))?.path
   const members = leaves.map(({ path, leaf }) => {
-    if (!('kind' in leaf)) return { member: path, description: `${BODY[leaf.merge].guide} 이 객체 안에 항목이 그대로 들어갑니다.` }
+    if (!('kind' in leaf)) return { member: path, description: words.merged(BODY[leaf.merge].guide[language]) }
     const [head, ...rest] = leaf.alternatives
-    if ('constant' in head) return { member: path, description: `항상 \`${JSON.stringify(head.constant)}\`입니다.` }
-    const fallback = rest.map((alternative) => 'variable' in alternative ? `없으면 ${BODY[alternative.variable].guide}` : '값이 없으면 `null`입니다.')
-    return { member: path, description: [BODY[head.variable].guide, ...fallback].join(' ') }
+    if ('constant' in head) return { member: path, description: words.constant(JSON.stringify(head.constant)) }
+    const fallback = rest.map((alternative) => 'variable' in alternative ? words.otherwise(BODY[alternative.variable].guide[language]) : words.otherwiseNull)
+    return { member: path, description: [BODY[head.variable].guide[language], ...fallback].join(' ') }
   })
-  const code = pathOf('code')
-  const message = pathOf('message')
   const retryable = pathOf('retryable')
   const mediaType = declaration.contentType?.split(';')[0].trim() ?? 'application/json'
-  const lead = mediaType === 'application/json' ? 'JSON 본문' : `\`${mediaType}\` 본문`
-  const intro = [`모든 오류는 아래 형식의 ${lead}으로 응답합니다.${code === undefined ? '' : ` 클라이언트는 ${message === undefined ? '메시지' : `\`${message}\``} 문구가 아니라 \`${code}\` 값으로 오류를 구분합니다.`}`]
-  const notes = retryable === undefined
-    ? []
-    : [
-        `${withParticle(`\`${retryable}\``, '이/가')} \`true\`인 오류는 잠시 뒤 같은 요청을 다시 보낼 수 있습니다. 응답에 \`Retry-After\` 헤더가 있으면 그 시간(초)만큼 기다린 뒤 다시 보냅니다.`,
-        `${withParticle(`\`${retryable}\``, '이/가')} \`false\`인 오류는 요청을 고치지 않고 다시 보내도 같은 오류가 납니다.`
-      ]
+  const intro = [words.intro(mediaType, pathOf('code'), pathOf('message'))]
+  const notes = retryable === undefined ? [] : words.notes(retryable)
   return Object.freeze({ intro, members, notes })
+}
+
+/** The format's guide section in each guide language, made once; read by a catalog locale (`en-US` reads English). */
+function guidesOf (declaration: EnvelopeDeclaration): (locale?: string) => FormatGuide {
+  const guides: Wording<FormatGuide> = { ko: guideOf(declaration, 'ko'), en: guideOf(declaration, 'en') }
+  return (locale = 'ko') => guides[guideLanguageOf(locale)]
+}
+
+/** The keys leading to the one-variable `$code` leaf, through objects only (`['error', 'code']`). */
+function codePathOf (node: ObjectNode<BodyVariable>): readonly string[] | undefined {
+  for (const { key, node: member } of node.members) {
+    if (member.kind === 'leaf' && member.alternatives.length === 1 && 'variable' in member.alternatives[0] && member.alternatives[0].variable === 'code') return Object.freeze([key])
+    const inner = member.kind === 'object' ? codePathOf(member) : undefined
+    if (inner !== undefined) return Object.freeze([key, ...inner])
+  }
+  return undefined
+}
+
+/**
+ * The markers the serializer's body carries in place of field errors (WireFormat.serializerBody), and their JSON
+ * as the serializer writes them. Random per process, so that no value sent before them can be taken for one.
+ */
+const MARKER_ID = Array.from(globalThis.crypto.getRandomValues(new Uint32Array(2)), (part) => part.toString(36)).join('')
+const FIELD_ERRORS_MARKER = `\u0000fec-field-errors-${MARKER_ID}\u0000`
+const FIELD_ERROR_LIST_MARKER = `\u0000fec-field-error-list-${MARKER_ID}\u0000`
+const stringJson = buildSerializer({ type: 'string' }) as (value: string) => string
+const FIELD_ERRORS_JSON = stringJson(FIELD_ERRORS_MARKER)
+const FIELD_ERROR_LIST_JSON = stringJson(FIELD_ERROR_LIST_MARKER)
+
+/** `json` with its one `marker` replaced by the field errors' JSON (unchanged when the code's body has no such member). */
+function splice (json: string, marker: string, write: (list: readonly FieldError[]) => string, fieldErrors: readonly FieldError[]): string {
+  const at = json.indexOf(marker)
+  return at < 0 ? json : json.slice(0, at) + write(fieldErrors) + json.slice(at + marker.length)
+}
+
+/** The path and message of a field error as JSON strings, once per field error. */
+const pathAndMessageJson = new WeakMap<FieldError, readonly [string, string]>()
+
+/** `$fieldErrors`: `{"path":["message",…],…}`, paths in first-seen order (what fieldErrorsByPath builds, written directly). */
+function fieldErrorsMapJson (list: readonly FieldError[]): string {
+  const byPath = new Map<string, string>()
+  for (const error of list) {
+    let written = pathAndMessageJson.get(error)
+    if (written === undefined) pathAndMessageJson.set(error, written = [stringJson(error.path), stringJson(error.message)])
+    const messages = byPath.get(written[0])
+    byPath.set(written[0], messages === undefined ? written[1] : `${messages},${written[1]}`)
+  }
+  let json = ''
+  for (const [path, messages] of byPath) json += `${json === '' ? '' : ','}${path}:[${messages}]`
+  return `{${json}}`
+}
+
+/** `$fieldErrorList`: one item per field error. */
+function listJson (list: readonly FieldError[], item: (error: FieldError) => string): string {
+  let json = ''
+  for (let i = 0; i < list.length; i++) json += (i === 0 ? '' : ',') + item(list[i])
+  return `[${json}]`
 }
 
 /** Compiles a checked declaration into a wire format. */
@@ -470,6 +564,9 @@ export function declaredFormat (declaration: EnvelopeDeclaration, settings: Form
   const mediaType = contentType.split(';')[0].trim()
   // One context per body: the builder reads only `typeOf` and `item` from it.
   const shared: Context = { entry: undefined as unknown as CompiledEntry, fieldErrors: false, typeOf, item }
+  const sharedRaw: Context = { ...shared, raw: true }
+  const usesMap = used.has('fieldErrors')
+  const usesList = used.has('fieldErrorList') && item !== undefined
   return Object.freeze({
     name: settings.name,
     mediaType,
@@ -481,8 +578,15 @@ export function declaredFormat (declaration: EnvelopeDeclaration, settings: Form
       return schemaOf(declaration.body, { entry, fieldErrors, typeOf, item }, entry.code, true).schema as ReturnType<WireFormat['schema']>
     },
     body: (parts: ErrorParts) => build(parts, shared),
+    serializerBody: (parts: ErrorParts) => build(parts, sharedRaw),
+    spliceFieldErrors (json: string, fieldErrors: readonly FieldError[]) {
+      if (usesMap) json = splice(json, FIELD_ERRORS_JSON, fieldErrorsMapJson, fieldErrors)
+      if (usesList) json = splice(json, FIELD_ERROR_LIST_JSON, (list) => listJson(list, (item as ItemCompiled).json), fieldErrors)
+      return json
+    },
     requestMembers: Object.freeze(REQUEST_MEMBERS.filter((member) => used.has(member))),
     discriminator: code?.key,
-    guide: guideOf(declaration)
+    codePath: codePathOf(declaration.body),
+    guideIn: guidesOf(declaration)
   })
 }

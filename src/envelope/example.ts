@@ -8,13 +8,11 @@
  * A validation example carries `fieldErrors` rendered by the validation module from a schema: the route's own
  * (`validationExample`), or a generic one-field schema for the shared example.
  */
-import buildSerializer from 'fast-json-stringify'
-import { VALIDATION_CODE } from '../catalog/roles.js'
 import { partSchemaOf, type RequestPart } from '../request-parts.js'
 import type { CompiledCatalog, CompiledEntry } from '../catalog/compile.js'
 import type { DetailSpec } from '../catalog/format.js'
 import { createValidationFormatter, type FieldError, type ValidationFormatter } from '../validation/field-errors.js'
-import { serializerSchemaOf, type ErrorParts, type WireFormat } from './format.js'
+import { serializeBody, type ErrorParts, type WireFormat } from './format.js'
 
 /** The request id shown in examples (Fastify's first generated id). */
 export const EXAMPLE_REQUEST_ID = 'req-1'
@@ -60,48 +58,46 @@ export function exampleDetails (details: Readonly<Record<string, DetailSpec>>): 
 /** What an example may replace: a validation example's details and field errors. */
 export interface ExampleParts {
   details?: Readonly<Record<string, unknown>>
+  /** The field errors in the catalog's default locale. */
   fieldErrors?: readonly FieldError[]
+  /** The same field errors in the catalog's other locales (a route's own validation example has them). */
+  fieldErrorsIn?: Readonly<Record<string, readonly FieldError[]>>
 }
 
 /**
- * The neutral parts of a code's example answer: example details (or `parts.details`), and for the validation
- * code the generic field errors (or `parts.fieldErrors`).
+ * The neutral parts of a code's example answer in `locale` (default: the catalog's default locale): example
+ * details (or `parts.details`), and for a code with field errors the generic ones (or `parts.fieldErrors`, in
+ * `locale` when `parts.fieldErrorsIn` has it).
  */
-export function exampleParts (catalog: CompiledCatalog, entry: CompiledEntry, parts: ExampleParts = {}): ErrorParts {
+export function exampleParts (catalog: CompiledCatalog, entry: CompiledEntry, parts: ExampleParts = {}, locale: string = catalog.locale): ErrorParts {
   const details = parts.details ?? exampleDetails(entry.details)
-  const { message, suggestions } = entry.render(details)
+  const { message, suggestions } = entry.render(details, locale)
   return {
     entry,
     message,
     suggestions,
     details: Object.keys(details).length > 0 ? details : undefined,
-    fieldErrors: entry.code === VALIDATION_CODE ? parts.fieldErrors ?? genericFieldErrors(catalog) : undefined,
+    fieldErrors: entry.fieldErrors ? parts.fieldErrorsIn?.[locale] ?? parts.fieldErrors ?? genericFieldErrors(catalog, locale) : undefined,
     requestId: EXAMPLE_REQUEST_ID,
-    locale: catalog.locale
+    locale
   }
 }
 
-const serializers = new WeakMap<WireFormat, WeakMap<CompiledEntry, (body: unknown) => string>>()
-
-/** The body the server sends for these parts in a format, as plain JSON (serialized by the code's schema, then parsed). */
+/** The body the server sends for these parts in a format, as plain JSON (serialized as the server does, then parsed). */
 export function exampleBody (format: WireFormat, parts: ErrorParts): unknown {
-  let byEntry = serializers.get(format)
-  if (byEntry === undefined) serializers.set(format, byEntry = new WeakMap())
-  let serialize = byEntry.get(parts.entry)
-  if (serialize === undefined) {
-    serialize = buildSerializer(serializerSchemaOf(format, parts.entry)) as (body: unknown) => string
-    byEntry.set(parts.entry, serialize)
-  }
-  return JSON.parse(serialize(format.body(parts)))
+  return JSON.parse(serializeBody(format, parts))
 }
 
-const formatters = new WeakMap<CompiledCatalog, ValidationFormatter>()
+const formatters = new WeakMap<CompiledCatalog, Map<string, ValidationFormatter>>()
 
-function formatterOf (catalog: CompiledCatalog): ValidationFormatter {
-  let formatter = formatters.get(catalog)
+/** The catalog's validation formatter of one locale, made once. */
+function formatterOf (catalog: CompiledCatalog, locale: string = catalog.locale): ValidationFormatter {
+  let byLocale = formatters.get(catalog)
+  if (byLocale === undefined) formatters.set(catalog, byLocale = new Map())
+  let formatter = byLocale.get(locale)
   if (formatter === undefined) {
-    formatter = createValidationFormatter(catalog)
-    formatters.set(catalog, formatter)
+    formatter = createValidationFormatter(catalog, undefined, locale)
+    byLocale.set(locale, formatter)
   }
   return formatter
 }
@@ -109,9 +105,9 @@ function formatterOf (catalog: CompiledCatalog): ValidationFormatter {
 /** The field of the shared validation example: a body with a malformed email address. */
 const GENERIC_BODY = { type: 'object', properties: { email: { type: 'string', format: 'email', title: '이메일' } } }
 
-function genericFieldErrors (catalog: CompiledCatalog): FieldError[] {
+function genericFieldErrors (catalog: CompiledCatalog, locale: string): FieldError[] {
   const error = { keyword: 'format', instancePath: '/email', schemaPath: '#/properties/email/format', params: { format: 'email' } }
-  return formatterOf(catalog)([error], 'body', { schema: GENERIC_BODY }).fieldErrors
+  return formatterOf(catalog, locale)([error], 'body', { schema: GENERIC_BODY }).fieldErrors
 }
 
 /** The order an example prefers the request parts in: what a client most often gets wrong first. */
@@ -120,9 +116,10 @@ const EXAMPLE_ORDER: readonly RequestPart[] = ['body', 'querystring', 'headers',
 /**
  * A validation example of one route, from its own schema: the first part with named properties; a missing
  * required property (a path parameter cannot be missing: a value of the wrong type there), with the message
- * the validation module renders for it. Undefined when no part has named properties.
+ * the validation module renders for it in each of the catalog's locales (`fieldErrorsIn` only with several).
+ * Undefined when no part has named properties.
  */
-export function validationExample (catalog: CompiledCatalog, routeSchema: unknown): Required<ExampleParts> | undefined {
+export function validationExample (catalog: CompiledCatalog, routeSchema: unknown): ExampleParts & Required<Pick<ExampleParts, 'details' | 'fieldErrors'>> | undefined {
   if (typeof routeSchema !== 'object' || routeSchema === null) return undefined
   for (const location of EXAMPLE_ORDER) {
     const schema = partSchemaOf(routeSchema, location)
@@ -136,8 +133,12 @@ export function validationExample (catalog: CompiledCatalog, routeSchema: unknow
     const error = missing !== undefined
       ? { keyword: 'required', instancePath: '', schemaPath: '#/required', params: { missingProperty: name } }
       : keywordError(name, (properties as Record<string, Record<string, unknown>>)[name] ?? {})
-    const { fieldErrors } = formatterOf(catalog)([error], location, { schema, caseInsensitive: location === 'headers' })
-    return { details: { location }, fieldErrors }
+    const source = { schema, caseInsensitive: location === 'headers' }
+    const fieldErrors = formatterOf(catalog)([error], location, source).fieldErrors
+    const others = catalog.locales.slice(1)
+    if (others.length === 0) return { details: { location }, fieldErrors }
+    const fieldErrorsIn = Object.fromEntries(others.map((locale) => [locale, formatterOf(catalog, locale)([error], location, source).fieldErrors]))
+    return { details: { location }, fieldErrors, fieldErrorsIn }
   }
   return undefined
 }

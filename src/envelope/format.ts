@@ -8,7 +8,7 @@
  * (src/docs/) and the example builder (./example.ts) take a format and read nothing else of the body.
  */
 import type { TObject } from '@sinclair/typebox'
-import { VALIDATION_CODE } from '../catalog/roles.js'
+import buildSerializer from 'fast-json-stringify'
 import type { CompiledEntry } from '../catalog/compile.js'
 import type { FieldError } from '../validation/field-errors.js'
 
@@ -44,21 +44,32 @@ export interface WireFormat {
   readonly mediaType: string
   /** The `Content-Type` header value sent with each body. */
   readonly contentType: string
-  /** The JSON Schema of one code's body (OpenAPI component, checks); `fieldErrors` for the validation code. */
+  /** The JSON Schema of one code's body (OpenAPI component, checks); `fieldErrors` for a code whose answers carry them (`entry.fieldErrors`). */
   schema (entry: CompiledEntry, fieldErrors: boolean): TObject
   /**
    * The schema the code's serializer is compiled from: `schema` without the body's own `required` lists, because
    * fast-json-stringify writes required members first and the bytes must follow the declared member order.
    */
   serializerSchema (entry: CompiledEntry, fieldErrors: boolean): TObject
-  /** The body of one answer, in member order, for the code's serializer (members left undefined are omitted). */
+  /** The body of one answer, in member order (members left undefined are omitted). */
   body (parts: ErrorParts): unknown
+  /**
+   * The body the code's serializer takes: `body`, but with field errors left as markers (strings, so typed in
+   * `serializerSchema`) that `spliceFieldErrors` replaces in the serializer's output. Field errors are most of a
+   * validation answer, and the formatter hands out the same frozen field error whenever a failure repeats, so their
+   * JSON is written once per field error and format rather than escaped again on every answer.
+   */
+  serializerBody (parts: ErrorParts): unknown
+  /** The serializer's output of `serializerBody` with the field errors written in place of their markers. */
+  spliceFieldErrors (json: string, fieldErrors: readonly FieldError[]): string
   /** The request members the body carries, each a string the responder may splice into precomputed bytes. */
   readonly requestMembers: readonly RequestMember[]
   /** The top-level property an OpenAPI discriminator can switch on (the code), if the code sits at the top. */
   readonly discriminator: string | undefined
-  /** What the error guide says about the body: paragraphs before and after a table of its members. */
-  readonly guide: FormatGuide
+  /** Where the code sits in the body (`['error', 'code']`), if the body carries it: generated guards read it there. */
+  readonly codePath: readonly string[] | undefined
+  /** What the error guide says about the body, in the guide's language for a locale (default Korean). */
+  guideIn (locale?: string): FormatGuide
 }
 
 /** The error guide's section on a format (Markdown). */
@@ -75,13 +86,29 @@ export function bodySchemaOf (format: WireFormat, entry: CompiledEntry): TObject
   let byEntry = schemas.get(format)
   if (byEntry === undefined) schemas.set(format, byEntry = new WeakMap())
   let schema = byEntry.get(entry)
-  if (schema === undefined) byEntry.set(entry, schema = format.schema(entry, entry.code === VALIDATION_CODE))
+  if (schema === undefined) byEntry.set(entry, schema = format.schema(entry, entry.fieldErrors))
   return schema
 }
 
 /** The schema a code's serializer is compiled from (members in declared order). */
 export function serializerSchemaOf (format: WireFormat, entry: CompiledEntry): TObject {
-  return format.serializerSchema(entry, entry.code === VALIDATION_CODE)
+  return format.serializerSchema(entry, entry.fieldErrors)
+}
+
+const serializers = new WeakMap<WireFormat, WeakMap<CompiledEntry, (body: unknown) => string>>()
+
+/**
+ * The bytes of one body, as the server sends them: the code's serializer (fast-json-stringify, compiled once per
+ * format and code) over the format's serializer body, then the field errors the format writes itself. Throws when
+ * the parts do not fit the code's schema (details of the wrong type).
+ */
+export function serializeBody (format: WireFormat, parts: ErrorParts): string {
+  let byEntry = serializers.get(format)
+  if (byEntry === undefined) serializers.set(format, byEntry = new WeakMap())
+  let serialize = byEntry.get(parts.entry)
+  if (serialize === undefined) byEntry.set(parts.entry, serialize = buildSerializer(serializerSchemaOf(format, parts.entry)) as (body: unknown) => string)
+  const json = serialize(format.serializerBody(parts))
+  return parts.fieldErrors === undefined ? json : format.spliceFieldErrors(json, parts.fieldErrors)
 }
 
 /** True when a code's body cannot be written without details (its details schema requires members). */

@@ -29,6 +29,11 @@ export const PROBLEM_ENVELOPE = Object.freeze({
   fieldError: Object.freeze({ pointer: '$pointer', detail: '$fieldMessage' })
 })
 
+/** A usable `typeBase`: an absolute URI without a fragment (the anchor is added per code). */
+export function isTypeBase (value: unknown): value is string {
+  return typeof value === 'string' && /^[a-z][a-z0-9+.-]*:[^\s#]*$/i.test(value)
+}
+
 /** The `type` URI of a code: its `docsUrl`, else the guide's anchor under `typeBase`, else `about:blank`. */
 export function problemTypeOf (typeBase: string | undefined): (entry: CompiledEntry) => string {
   return (entry) => entry.docsUrl ?? (typeBase === undefined ? 'about:blank' : `${typeBase}#${anchorOf(entry.code)}`)

@@ -1,4 +1,5 @@
-/** Korean titles of HTTP statuses: OpenAPI response descriptions and the `$title` of declared formats. */
+/** Titles of HTTP statuses, in Korean and English: OpenAPI response descriptions and the `$title` of declared formats. */
+import { guideLanguageOf } from '../catalog/locales.js'
 
 /** Korean titles of the statuses the builtin catalog uses; others get a generic one. */
 const STATUS_TITLES: Readonly<Record<number, string>> = {
@@ -31,9 +32,44 @@ const STATUS_TITLES: Readonly<Record<number, string>> = {
   504: '게이트웨이 시간 초과'
 }
 
-/** The Korean title of a status without its number, e.g. `찾을 수 없음` (a generic one for other statuses). */
-export function statusTitleText (status: number): string {
-  return STATUS_TITLES[status] ?? (status >= 500 ? '서버 오류' : '요청 오류')
+/** The English titles: RFC 9110's reason phrases (§15). */
+const STATUS_TITLES_EN: Readonly<Record<number, string>> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  402: 'Payment Required',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  408: 'Request Timeout',
+  409: 'Conflict',
+  410: 'Gone',
+  411: 'Length Required',
+  412: 'Precondition Failed',
+  413: 'Content Too Large',
+  414: 'URI Too Long',
+  415: 'Unsupported Media Type',
+  416: 'Range Not Satisfiable',
+  422: 'Unprocessable Content',
+  423: 'Locked',
+  428: 'Precondition Required',
+  429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
+  451: 'Unavailable For Legal Reasons',
+  500: 'Internal Server Error',
+  501: 'Not Implemented',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout'
+}
+
+/**
+ * The title of a status without its number, in a locale's language: `찾을 수 없음`, `Not Found` (Korean for `ko`,
+ * English for any other; a generic one for statuses not listed).
+ */
+export function statusTitleText (status: number, locale = 'ko'): string {
+  if (guideLanguageOf(locale) === 'ko') return STATUS_TITLES[status] ?? (status >= 500 ? '서버 오류' : '요청 오류')
+  return STATUS_TITLES_EN[status] ?? (status >= 500 ? 'Server Error' : 'Client Error')
 }
 
 /** The Korean title of a status, e.g. `404 찾을 수 없음`. */

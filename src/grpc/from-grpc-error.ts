@@ -23,7 +23,8 @@ export interface FromGrpcErrorOptions {
 
 /**
  * The catalog error a grpc-js error stands for (see the module comment). Anything else that was thrown is read
- * as UNKNOWN (→ INTERNAL_ERROR). Throws only for a catalog with neither BAD_REQUEST nor INTERNAL_ERROR.
+ * as UNKNOWN (→ the catalog's internal role, INTERNAL_ERROR by default). Throws FEC_ERR_CODE_MISSING only for a
+ * catalog compiled without the codes of its badRequest and internal roles.
  */
 export function fromGrpcError (error: unknown, catalog: CompiledCatalog, options: FromGrpcErrorOptions = {}): CatalogError {
   const code = readProperty(error, 'code')
@@ -47,8 +48,8 @@ export function fromGrpcError (error: unknown, catalog: CompiledCatalog, options
       if (details === undefined) entry = undefined
     }
   }
+  // A catalog without the badRequest or internal role's code (compiled with `builtin: false`) throws FEC_ERR_CODE_MISSING here.
   const generic = entryForStatus(catalog, httpStatusOfGrpc(grpc))
-  if (generic === undefined) throw new Error('fromGrpcError: the catalog has no INTERNAL_ERROR or BAD_REQUEST entry')
   const delay = status?.retryInfo?.retryDelaySeconds
   const create = (chosen: CompiledEntry, values: Record<string, unknown> | undefined): CatalogError => {
     const retryAfter = chosen.retryable && delay !== undefined && delay > 0 ? delay : undefined

@@ -6,7 +6,7 @@
  */
 import { Metadata, type ServiceError } from '@grpc/grpc-js'
 import type { CompiledCatalog, CompiledEntry } from '../catalog/compile.js'
-import { ROLE_CODES, VALIDATION_CODE } from '../catalog/roles.js'
+import { ROLE_CODES } from '../catalog/roles.js'
 import { DEFAULT_VALIDATION_LIMITS } from '../validation/field-errors.js'
 import { catalogPartsOfThrown, isArray, ownKeys, readProperty } from '../plugin/thrown.js'
 import { entryForStatus } from './entries.js'
@@ -66,14 +66,14 @@ function replyOf (error: unknown, catalog: CompiledCatalog | undefined): Reply {
   if (own === undefined) {
     // A code of another catalog: answered by its status, from this catalog alone.
     const entry = entryForStatus(catalog, parts.statusCode)
-    return entry === undefined ? internalReply(catalog) : { ...replyOfEntry(entry, locale), retryAfter: entry.retryable ? parts.retryAfter : undefined }
+    return { ...replyOfEntry(entry, locale), retryAfter: entry.retryable ? parts.retryAfter : undefined }
   }
   return {
     // The message the factory rendered (kept apart from `error.message`, which code on the way may change).
     ...replyOfEntry(own, locale, parts.message),
     metadata: metadataOf(own, parts.details),
     retryAfter: own.retryable ? parts.retryAfter : undefined,
-    fieldViolations: own.code === VALIDATION_CODE ? fieldViolationsOf(error) : undefined
+    fieldViolations: own.fieldErrors ? fieldViolationsOf(error) : undefined
   }
 }
 
@@ -83,7 +83,8 @@ function replyOfEntry (entry: CompiledEntry, locale: string, message = entry.ren
 }
 
 function internalReply (catalog: CompiledCatalog | undefined): Reply {
-  const entry = catalog?.get(ROLE_CODES.internal)
+  // The catalog's catch-all (its `roles.internal`); without a catalog (or one that cannot be read), the builtin code.
+  const entry = catalog?.roles.internal
   if (entry !== undefined) return replyOfEntry(entry, catalog?.locale ?? 'ko')
   return { grpc: 'INTERNAL', reason: ROLE_CODES.internal, message: '', locale: 'ko', number: undefined, metadata: undefined, retryAfter: undefined, fieldViolations: undefined, entry: undefined }
 }

@@ -1,6 +1,7 @@
 /**
  * Completes an OpenAPI 3 document with the catalog errors: every code some operation answers with under
- * `components.schemas` and `components.examples`, once per wire format (plus each route's own validation example);
+ * `components.schemas` and `components.examples`, once per wire format (examples also once per locale of the
+ * catalog, and each route's own validation example);
  * on each operation marked with its codes, one response per status, a reference to a response under
  * `components.responses` (one per distinct set of codes of one status) with one content entry per media type
  * (src/openapi/formats.ts). Runs on the finished document (@fastify/swagger's `transformObject`), so it owns its
@@ -14,10 +15,9 @@
 import type { CompiledCatalog } from '../catalog/compile.js'
 import { FEC_ERR_OPENAPI } from '../errors.js'
 import { componentSchema, type OpenapiVersion } from './components.js'
-import { VALIDATION_CODE } from '../catalog/builtin.js'
 import type { ExampleParts } from '../envelope/example.js'
 import type { WireFormat } from '../envelope/format.js'
-import { componentExample, VALIDATION_EXAMPLE_EXTENSION, variantNamer } from './examples.js'
+import { componentExample, exampleLocales, VALIDATION_EXAMPLE_EXTENSION, variantNamer } from './examples.js'
 import { documentedFormats, documentedMediaTypes, type DocumentedMediaType } from './formats.js'
 import { errorResponse, groupByStatus, mergeResponse, responseName, responseRef, type ResponseObject } from './responses.js'
 
@@ -61,6 +61,7 @@ export function addCatalogErrors<D extends Record<string, unknown>> (document: D
 
   const schemas = (components.schemas ??= {}) as Record<string, unknown>
   const examples = (components.examples ??= {}) as Record<string, unknown>
+  const locales = exampleLocales(catalog)
   const addExample = (name: string, example: unknown): void => {
     if (name in examples) throw new FEC_ERR_OPENAPI(`components.examples already has an example named ${name}; the catalog code needs that name`)
     examples[name] = example
@@ -72,21 +73,24 @@ export function addCatalogErrors<D extends Record<string, unknown>> (document: D
       const name = code + suffix
       if (name in schemas) throw new FEC_ERR_OPENAPI(`components.schemas already has a schema named ${name}; the catalog code needs that name`)
       schemas[name] = componentSchema(format, entry, catalog, version)
-      addExample(name, componentExample(format, catalog, entry))
+      for (const { locale, suffix: inLocale } of locales) addExample(name + inLocale, componentExample(format, catalog, entry, undefined, locale))
     }
   }
 
-  const responsesOf = responseBuilder(documentedMediaTypes(documented), catalog)
-  const validationEntry = catalog.get(VALIDATION_CODE)
-  const nameVariant = variantNamer(VALIDATION_CODE, documented.map(({ suffix }) => suffix).filter((suffix) => suffix !== ''))
+  const responsesOf = responseBuilder(documentedMediaTypes(documented), catalog, locales.map(({ suffix }) => suffix))
+  // A route's own validation example belongs to the code of the catalog's validation role.
+  const validationEntry = catalog.roles.validation
+  const nameVariant = variantNamer(validationEntry.code, documented.flatMap(({ suffix }) => locales.map((locale) => suffix + locale.suffix)).filter((suffix) => suffix !== ''))
   const shared = new Set<string>()
   let sharedResponses: Record<string, unknown> | undefined
   for (const { operation, codes, validation } of marked) {
     let variant: string | undefined
-    if (validation !== undefined && validationEntry !== undefined && codes.includes(VALIDATION_CODE)) {
+    if (validation !== undefined && codes.includes(validationEntry.code)) {
       const named = nameVariant(validation)
       if (named.isNew) {
-        for (const { format, suffix } of documented) addExample(named.name + suffix, componentExample(format, catalog, validationEntry, validation))
+        for (const { format, suffix } of documented) {
+          for (const { locale, suffix: inLocale } of locales) addExample(named.name + suffix + inLocale, componentExample(format, catalog, validationEntry, validation, locale))
+        }
       }
       variant = named.name
     }
@@ -117,21 +121,22 @@ interface BuiltResponse { status: string, name: string, ref: string, response: R
  * of codes of a status) in one document. A response holding the validation code with a route's own example
  * is named after the example too (`VALIDATION_ERROR-or-INVALID_JSON.body.email`).
  */
-function responseBuilder (mediaTypes: readonly DocumentedMediaType[], catalog: CompiledCatalog): (codes: readonly string[], variant: string | undefined) => readonly BuiltResponse[] {
+function responseBuilder (mediaTypes: readonly DocumentedMediaType[], catalog: CompiledCatalog, localeSuffixes: readonly string[]): (codes: readonly string[], variant: string | undefined) => readonly BuiltResponse[] {
   const byCodes = new Map<string, BuiltResponse[]>()
   const byName = new Map<string, BuiltResponse>()
+  const validationEntry = catalog.roles.validation
   return (codes, variant) => {
     const key = `${codes.join(' ')} ${variant ?? ''}`
     let built = byCodes.get(key)
     if (built === undefined) {
       built = []
       for (const [status, entries] of groupByStatus(catalog, codes)) {
-        const own = variant !== undefined && entries.some((entry) => entry.code === VALIDATION_CODE)
-        const name = responseName(entries) + (own ? (variant as string).slice(VALIDATION_CODE.length) : '')
+        const own = variant !== undefined && entries.includes(validationEntry)
+        const name = responseName(entries) + (own ? (variant as string).slice(validationEntry.code.length) : '')
         let one = byName.get(name)
         if (one === undefined) {
-          const examples: Record<string, string> = own ? { [VALIDATION_CODE]: variant as string } : {}
-          one = { status: String(status), name, ref: responseRef(name), response: errorResponse(mediaTypes, status, entries, examples) }
+          const examples: Record<string, string> = own ? { [validationEntry.code]: variant as string } : {}
+          one = { status: String(status), name, ref: responseRef(name), response: errorResponse(mediaTypes, status, entries, examples, localeSuffixes) }
           byName.set(name, one)
         }
         built.push(one)

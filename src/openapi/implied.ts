@@ -1,21 +1,24 @@
 /**
- * Implied errors: builtin codes a route can answer with without declaring them, because Fastify or the
- * plugin produces them (a failed request schema, an unreadable body, an unexpected exception).
+ * Implied errors: codes a route can answer with without declaring them, because Fastify or the plugin produces
+ * them (a failed request schema, an unreadable body, an unexpected exception): the codes of the catalog's roles.
  */
 import type { CompiledCatalog } from '../catalog/compile.js'
-import { ROLE_CODES } from '../catalog/roles.js'
+import { ROLE_CODES, type RequiredRole } from '../catalog/roles.js'
 import { FEC_ERR_OPTIONS_INVALID } from '../errors.js'
 import { partSchemaOf, REQUEST_PARTS } from '../request-parts.js'
 
 /** Which codes every route gets without declaring them, by the condition that makes them possible. */
 export interface ImpliedErrors {
-  /** On every route (default `['INTERNAL_ERROR']`). */
+  /** On every route (default: the internal role's code, `['INTERNAL_ERROR']` unless the catalog's `roles:` names another). */
   always?: readonly string[]
-  /** On routes with a body, querystring, params or headers schema (default `['VALIDATION_ERROR']`). */
+  /**
+   * On routes with a body, querystring, params or headers schema (default: the validation role's code,
+   * `['VALIDATION_ERROR']`, and the codes of the catalog's `validation.codes`).
+   */
   requestSchema?: readonly string[]
   /**
-   * On routes that read a body: a body schema, or POST, PUT or PATCH
-   * (default `['INVALID_JSON', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE']`).
+   * On routes that read a body: a body schema, or POST, PUT or PATCH (default: the invalidJson, payloadTooLarge and
+   * unsupportedMediaType roles' codes, `['INVALID_JSON', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE']`).
    */
   body?: readonly string[]
 }
@@ -23,28 +26,49 @@ export interface ImpliedErrors {
 /** Implied errors after validation: every group spelled out. */
 export type ResolvedImpliedErrors = Readonly<Required<ImpliedErrors>>
 
-/** The defaults: what Fastify and the plugin can answer on any route. */
-export const DEFAULT_IMPLIED_ERRORS: ResolvedImpliedErrors = Object.freeze({
-  always: Object.freeze([ROLE_CODES.internal]),
-  requestSchema: Object.freeze([ROLE_CODES.validation]),
-  body: Object.freeze([ROLE_CODES.invalidJson, ROLE_CODES.payloadTooLarge, ROLE_CODES.unsupportedMediaType])
+/** The roles of each group: what Fastify and the plugin can answer on any route. */
+const GROUP_ROLES: Readonly<Record<keyof ImpliedErrors, readonly RequiredRole[]>> = Object.freeze({
+  always: ['internal'],
+  requestSchema: ['validation'],
+  body: ['invalidJson', 'payloadTooLarge', 'unsupportedMediaType']
 })
+
+/** The defaults with the builtin codes (a catalog's `roles:` may name others: `resolveImpliedErrors` uses the catalog's). */
+export const DEFAULT_IMPLIED_ERRORS: ResolvedImpliedErrors = impliedOf((role) => ROLE_CODES[role])
+
+/** Each group's codes, one per role. */
+function impliedOf (codeOf: (role: RequiredRole) => string): ResolvedImpliedErrors {
+  return Object.freeze({
+    always: Object.freeze(GROUP_ROLES.always.map(codeOf)),
+    requestSchema: Object.freeze(GROUP_ROLES.requestSchema.map(codeOf)),
+    body: Object.freeze(GROUP_ROLES.body.map(codeOf))
+  })
+}
 
 const NONE: ResolvedImpliedErrors = Object.freeze({ always: [], requestSchema: [], body: [] })
 const GROUPS = ['always', 'requestSchema', 'body'] as const
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH'])
 
-/** Validates the `implied` option against the catalog: `false` turns implied errors off, a group replaces the default. */
+/**
+ * Validates the `implied` option against the catalog: `false` turns implied errors off, a group replaces the default
+ * (the codes of the catalog's roles; a required role the catalog lacks throws FEC_ERR_CODE_MISSING).
+ */
 export function resolveImpliedErrors (option: ImpliedErrors | false | undefined, catalog: CompiledCatalog): ResolvedImpliedErrors {
   if (option === false) return NONE
-  if (option === undefined) return DEFAULT_IMPLIED_ERRORS
+  const roles = impliedOf((role) => catalog.roles[role].code)
+  // A failed request schema may also answer a code the catalog's `validation.codes` maps a keyword to.
+  const mapped = catalog.validation.codes.map(({ code }) => code)
+  const defaults: ResolvedImpliedErrors = mapped.length === 0
+    ? roles
+    : Object.freeze({ ...roles, requestSchema: Object.freeze([...new Set([...roles.requestSchema, ...mapped])]) })
+  if (option === undefined) return defaults
   if (typeof option !== 'object' || option === null) throw new FEC_ERR_OPTIONS_INVALID('openapi.implied', 'expected false or an object')
   const resolved: Record<string, readonly string[]> = {}
   for (const key of Object.keys(option)) {
     if (!(GROUPS as readonly string[]).includes(key)) throw new FEC_ERR_OPTIONS_INVALID(`openapi.implied.${key}`, `unknown group; known: ${GROUPS.join(', ')}`)
   }
   for (const group of GROUPS) {
-    const codes = option[group] ?? DEFAULT_IMPLIED_ERRORS[group]
+    const codes = option[group] ?? defaults[group]
     if (!Array.isArray(codes)) throw new FEC_ERR_OPTIONS_INVALID(`openapi.implied.${group}`, `expected an array of codes, got ${JSON.stringify(codes)}`)
     for (const code of codes) {
       if (typeof code !== 'string' || catalog.get(code) === undefined) {

@@ -1,7 +1,7 @@
 /**
  * The error responses of one operation: one response per status, its codes as a `oneOf` of component
- * references discriminated by `code`, a named example per code (a reference to the code's component
- * example, which holds the real Korean message), and `Retry-After` where a code sets one.
+ * references discriminated by `code`, a named example per code and locale (a reference to the code's component
+ * example, which holds the real Korean message, or another locale's), and `Retry-After` where a code sets one.
  */
 import type { CompiledCatalog, CompiledEntry } from '../catalog/compile.js'
 import { statusTitle } from '../envelope/status-titles.js'
@@ -47,15 +47,24 @@ export function responseRef (name: string): string {
  * The response of one status for the given entries (all of that status): one content entry per media type of the
  * formats (src/openapi/formats.ts), each with its own schema and examples; `examples` names another component
  * example for a code (without the format's suffix). Several codes are a `oneOf`, discriminated where the format
- * puts the code at the top; formats that share a media type are an `anyOf` of their schemas.
+ * puts the code at the top; formats that share a media type are an `anyOf` of their schemas. Each code's example
+ * is listed once per locale suffix (`''` for the default locale, `.en`), the default locale's first.
  */
-export function errorResponse (mediaTypes: readonly DocumentedMediaType[], status: number, entries: readonly CompiledEntry[], examples: Readonly<Record<string, string>> = {}): ResponseObject {
+export function errorResponse (
+  mediaTypes: readonly DocumentedMediaType[],
+  status: number,
+  entries: readonly CompiledEntry[],
+  examples: Readonly<Record<string, string>> = {},
+  localeSuffixes: readonly string[] = ['']
+): ResponseObject {
   const content: NonNullable<ResponseObject['content']> = {}
   for (const { mediaType, formats } of mediaTypes) {
     const schemas = formats.map((documented) => codesSchema(documented, entries))
     const refs: Record<string, unknown> = {}
     for (const { suffix } of formats) {
-      for (const entry of entries) refs[entry.code + suffix] = { $ref: exampleRef((examples[entry.code] ?? entry.code) + suffix) }
+      for (const entry of entries) {
+        for (const inLocale of localeSuffixes) refs[entry.code + suffix + inLocale] = { $ref: exampleRef((examples[entry.code] ?? entry.code) + suffix + inLocale) }
+      }
     }
     content[mediaType] = { schema: schemas.length === 1 ? schemas[0] : { anyOf: schemas }, examples: refs }
   }

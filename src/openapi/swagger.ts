@@ -6,7 +6,6 @@
 import type { FastifySchema } from 'fastify'
 import type { CompiledCatalog } from '../catalog/compile.js'
 import { FEC_ERR_OPENAPI } from '../errors.js'
-import { VALIDATION_CODE } from '../catalog/builtin.js'
 import { defaultFormat } from '../envelope/default.js'
 import type { WireFormat } from '../envelope/format.js'
 import { validationExample } from '../envelope/example.js'
@@ -120,7 +119,7 @@ export function boundSwaggerOptions<T extends SwaggerOptionsLike> (
     let marks = marksOfRoute.get(route)
     if (marks === undefined) {
       const codes = routeErrorCodes(catalog, route, implied)
-      const validation = codes.includes(VALIDATION_CODE) ? validationExample(catalog, route.schema) : undefined
+      const validation = codes.includes(catalog.roles.validation.code) ? validationExample(catalog, route.schema) : undefined
       marks = { [CODES_EXTENSION]: codes, ...(validation === undefined ? {} : { [VALIDATION_EXAMPLE_EXTENSION]: validation }) }
       marksOfRoute.set(route, marks)
     }

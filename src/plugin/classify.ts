@@ -3,7 +3,7 @@
  * It looks up codes only; reading the thrown value is thrown.ts's job.
  */
 import type { CompiledCatalog, CompiledEntry } from '../catalog/compile.js'
-import { ROLE_CODES, roleEntries, type Role, type RoleEntries } from '../catalog/roles.js'
+import { requireRoles, ROLE_CODES, ROLE_NAMES, type Role, type RoleEntries } from '../catalog/roles.js'
 import { FEC_ERR_OPTIONS_INVALID } from '../errors.js'
 
 /** Fastify's own error codes → the role that answers them. */
@@ -53,6 +53,24 @@ export const STATUS_CODES: Readonly<Record<number, string>> = Object.freeze({
   504: 'GATEWAY_TIMEOUT'
 })
 
+/** The statuses whose generic code is a role's builtin code (404 → notFound, 500 → internal, …): they take the role's entry. */
+const STATUS_ROLES: ReadonlyMap<number, Role> = new Map(Object.entries(STATUS_CODES).flatMap(([status, code]) => {
+  const role = ROLE_NAMES.find((name) => ROLE_CODES[name] === code)
+  return role === undefined ? [] : [[Number(status), role] as const]
+}))
+
+/**
+ * The entry answering an error known only by its HTTP status: the catalog's entry of the role that status means
+ * (a catalog's `roles.notFound` answers a bare 404), else the status's generic code, else the badRequest or internal
+ * role. The HTTP handler (`forStatus`, built once from this) and gRPC choose alike.
+ */
+export function entryForStatus (catalog: CompiledCatalog, status: number): CompiledEntry {
+  const role = STATUS_ROLES.get(status)
+  const code = STATUS_CODES[status] as string | undefined
+  return (role === undefined ? undefined : catalog.roles[role]) ?? (code === undefined ? undefined : catalog.get(code)) ??
+    (status < 500 ? catalog.roles.badRequest : catalog.roles.internal)
+}
+
 /** Lookup tables of one catalog, built once at registration. */
 export interface Classifier {
   /** The entry answering an error that carries only an HTTP status. */
@@ -62,7 +80,7 @@ export interface Classifier {
    * codes (FRAMEWORK_CODES), then every entry's `maps` (user entries over builtin ones), if one names it.
    */
   forForeign (name: string): CompiledEntry | undefined
-  /** The entry of each role (catalog/roles.ts), found at registration. */
+  /** The entry of each role (`catalog.roles`), every required one checked at registration. */
   readonly roles: RoleEntries<CompiledEntry>
   // Shorthands of `roles.validation`, … for the handlers.
   readonly validation: CompiledEntry
@@ -73,10 +91,11 @@ export interface Classifier {
 
 /** Builds the tables; fails at startup when the catalog lacks a code the handler needs. */
 export function createClassifier (catalog: CompiledCatalog, fallbacks: Readonly<Record<number, string>> = {}): Classifier {
-  const roles = roleEntries(catalog)
+  const roles = requireRoles(catalog.roles)
 
   const byStatus = new Map<number, CompiledEntry>()
-  for (const [status, code] of Object.entries({ ...STATUS_CODES, ...fallbacks })) {
+  for (const status of Object.keys(STATUS_CODES)) byStatus.set(Number(status), entryForStatus(catalog, Number(status)))
+  for (const [status, code] of Object.entries(fallbacks)) {
     const entry = catalog.get(code)
     if (entry !== undefined) byStatus.set(Number(status), entry)
     else if (code !== STATUS_CODES[Number(status)]) throw new FEC_ERR_OPTIONS_INVALID('fallbacks', `status ${status} names ${code}, which the catalog does not define`)

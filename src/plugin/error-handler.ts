@@ -6,7 +6,11 @@ import type { FastifyReply, FastifyRequest, FastifySchemaValidationError } from 
 import { retryAfterSeconds, type CatalogErrorInit } from '../catalog/catalog-error.js'
 import type { CompiledCatalog, CompiledEntry } from '../catalog/compile.js'
 import { createValidationFormatter, DEFAULT_VALIDATION_LIMITS, type ValidationFormatter, type ValidationLimits } from '../validation/field-errors.js'
-import { isRequestPart } from '../request-parts.js'
+import { isRequestPart, type RequestPart } from '../request-parts.js'
+import { matchValidationCode } from '../validation/codes.js'
+import { echoedValue } from '../validation/echo.js'
+import type { FieldError } from '../validation/field-errors.js'
+import type { ValidationSchemaSource } from '../validation/schema-lookup.js'
 import { routeSchemaSource } from './route-schema.js'
 import { createClassifier, type Classifier } from './classify.js'
 import { catalogPartsOfThrown, describeThrown, headersOf, isArray, loggableError, readProperty, readString, statusOf } from './thrown.js'
@@ -90,6 +94,8 @@ export function createErrorHandler (catalog: CompiledCatalog, options?: ErrorHan
 export function errorHandlerOf (context: HandlerContext): ErrorHandler {
   const { catalog, classifier, responder, formatValidation, formatValidationIn } = context
   const severalLocales = formatValidationIn.size > 0
+  // `validation.codes` or `validation.echo`: a validation failure takes the longer way (validationReply).
+  const answersByCodes = catalog.validation.codes.length > 0 || catalog.validation.echo !== undefined
 
   function answer (request: FastifyRequest, reply: FastifyReply, error: ErrorReply, thrown: unknown): void {
     logAnswer(context, request, error.entry, thrown)
@@ -113,9 +119,14 @@ export function errorHandlerOf (context: HandlerContext): ErrorHandler {
     // against its schema) falls through to its status and answers as a server error.
     if (isArray(validation) && isRequestPart(location)) {
       const format = severalLocales ? formatValidationIn.get(locale) ?? formatValidation : formatValidation
-      const { fieldErrors, truncated } = format(validation as FastifySchemaValidationError[], location, routeSchemaSource(request, location))
+      const source = routeSchemaSource(request, location)
+      const { fieldErrors, truncated } = format(validation as FastifySchemaValidationError[], location, source)
+      if (answersByCodes) {
+        answer(request, reply, validationReply(catalog, classifier.validation, request, location, source, fieldErrors, truncated, locale), error)
+        return
+      }
       const entry = classifier.validation
-      const details = truncated ? { location, truncated } : { location }
+      const details = validationDetails(entry, location, undefined, truncated)
       answer(request, reply, { entry, ...entry.render(details, locale), details, fieldErrors, locale }, error)
       return
     }
@@ -179,6 +190,62 @@ function catalogReply (catalog: CompiledCatalog, classifier: Classifier, parts: 
     return { entry, ...entry.render(shown ?? (retryAfter === undefined ? undefined : { retryAfter }), locale), details, retryAfter, locale }
   }
   return { entry, message: parts.message, suggestions: parts.suggestions, details, retryAfter, locale }
+}
+
+/**
+ * The details of a validation answer: of `location` (the request part), `field` (the path of the field the answer
+ * is about) and `truncated`, those the code declares. The builtin VALIDATION_ERROR declares `location` and
+ * `truncated`; a team whose contract has no such members declares none (`details: {}`), and none are sent.
+ * src/catalog/check.ts lets a code of `validation.codes` require no other details.
+ */
+function validationDetails (entry: CompiledEntry, location: RequestPart, field: string | undefined, truncated: boolean): Record<string, unknown> | undefined {
+  const declared = entry.details
+  let details: Record<string, unknown> | undefined
+  if (Object.hasOwn(declared, 'location')) (details ??= {}).location = location
+  if (field !== undefined && Object.hasOwn(declared, 'field')) (details ??= {}).field = field
+  if (truncated && Object.hasOwn(declared, 'truncated')) (details ??= {}).truncated = true
+  return details
+}
+
+/**
+ * A validation failure under the catalog's `validation.codes` and `validation.echo` (docs/validation.md): the first
+ * rule that matches a field error picks the code (else the validation code answers); that field error moves to the
+ * front of the list, so `$field` and `$fieldMessage` are its, and carries the rejected value when echo is on. A
+ * code gets the details it declares (validationDetails).
+ */
+function validationReply (
+  catalog: CompiledCatalog,
+  fallback: CompiledEntry,
+  request: FastifyRequest,
+  location: RequestPart,
+  source: ValidationSchemaSource | undefined,
+  fieldErrors: readonly FieldError[],
+  truncated: boolean,
+  locale: string
+): ErrorReply {
+  const { codes, echo } = catalog.validation
+  const match = matchValidationCode(codes, fieldErrors)
+  const entry = match === undefined ? fallback : catalog.get(match.rule.code) ?? fallback
+  const index = match?.index ?? 0
+  let subject = fieldErrors[index]
+  let list = fieldErrors
+  if (subject !== undefined) {
+    const value = echo === undefined ? undefined : echoedValue(requestPartData(request, location), location, subject.pointer, source, echo.maxLength)
+    if (value !== undefined) subject = { ...subject, value }
+    if (index !== 0 || subject !== fieldErrors[0]) list = [subject, ...fieldErrors.slice(0, index), ...fieldErrors.slice(index + 1)]
+  }
+  const details = validationDetails(entry, location, subject?.path, truncated)
+  return { entry, ...entry.render(details, locale), details, fieldErrors: list, locale }
+}
+
+/** The validated data of a request part (headers are never echoed, so never read). */
+function requestPartData (request: FastifyRequest, location: RequestPart): unknown {
+  switch (location) {
+    case 'body': return request.body
+    case 'querystring': return request.query
+    case 'params': return request.params
+    default: return undefined
+  }
 }
 
 /**

@@ -9,7 +9,7 @@ import { isMediaType, parseEnvelopeDeclaration } from '../catalog/envelope-synta
 import { declaredFormat } from '../envelope/declared.js'
 import { defaultFormat } from '../envelope/default.js'
 import type { WireFormat } from '../envelope/format.js'
-import { problemFormat, problemTypeOf } from '../envelope/problem.js'
+import { isTypeBase, problemFormat, problemTypeOf } from '../envelope/problem.js'
 import { FEC_ERR_OPTIONS_INVALID } from '../errors.js'
 import { createMediaTypeNegotiator } from './negotiate.js'
 
@@ -43,7 +43,7 @@ export interface Formats {
 /** Resolves the format options against a catalog; a bad option fails registration with FEC_ERR_OPTIONS_INVALID. */
 export function resolveFormats (catalog: CompiledCatalog, options: FormatOptions = {}): Formats {
   const typeBase = options.typeBase
-  if (typeBase !== undefined && (typeof typeBase !== 'string' || !/^[a-z][a-z0-9+.-]*:[^\s#]*$/i.test(typeBase))) {
+  if (typeBase !== undefined && !isTypeBase(typeBase)) {
     throw new FEC_ERR_OPTIONS_INVALID('typeBase', `expected an absolute URI without a fragment (the hosted error guide), got ${JSON.stringify(typeBase)}`)
   }
   const named = new Map<string, WireFormat>([['default', defaultFormat], ['problem', problemFormat(typeBase)]])

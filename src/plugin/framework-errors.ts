@@ -23,5 +23,6 @@ export function frameworkErrors (error: Error & { statusCode?: number }, request
     return
   }
   const status = error.statusCode !== undefined && error.statusCode < 500 ? 400 : 500
+  // No plugin, so no catalog to ask for its roles: the builtin codes.
   reply.code(status).send(bareBody(status === 400 ? ROLE_CODES.badRequest : ROLE_CODES.internal, status))
 }

@@ -4,7 +4,6 @@
  */
 import type { FastifyRequest } from 'fastify'
 import type { CompiledCatalog } from '../catalog/compile.js'
-import { ROLE_CODES } from '../catalog/roles.js'
 
 /** What @fastify/rate-limit passes to `errorResponseBuilder`. */
 export interface RateLimitContext {
@@ -16,13 +15,14 @@ export interface RateLimitContext {
 }
 
 /**
- * `errorResponseBuilder` for @fastify/rate-limit: its 429 becomes `RATE_LIMIT_EXCEEDED` with `limit` and
- * `resetAfter` details and a Retry-After header; a ban (403) answers by its status. The plugin's own
+ * `errorResponseBuilder` for @fastify/rate-limit: its 429 becomes the code of the catalog's rateLimited role
+ * (`RATE_LIMIT_EXCEEDED` unless `roles:` names another) with `limit` and `resetAfter` details and a Retry-After
+ * header; a ban (403) answers by its status. The plugin's own
  * `x-ratelimit-*` headers are left as it set them.
  */
 export function rateLimitErrorResponse (request: FastifyRequest, context: RateLimitContext): Error {
   const catalog = (request.server as { errorCatalog?: CompiledCatalog }).errorCatalog
-  const entry = context.statusCode === 429 ? catalog?.get(ROLE_CODES.rateLimited) : undefined
+  const entry = context.statusCode === 429 ? catalog?.roles.rateLimited : undefined
   const resetAfter = Math.max(0, Math.ceil(context.ttl / 1000))
   if (entry === undefined) return Object.assign(new Error(`rate limit: ${context.statusCode}`), { statusCode: context.statusCode })
   return entry.create({ limit: context.max, resetAfter }, { retryAfter: resetAfter })

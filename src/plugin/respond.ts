@@ -1,17 +1,14 @@
 /**
  * Sends an error body in a wire format. Each (format, code) body is serialized by fast-json-stringify from the
- * format's schema of that code, compiled on first use and cached, so the error path does no schema work per
- * request and the bytes are exactly the format's (a route's response schema cannot drop or coerce members of a
+ * format's schema of that code, compiled on first use and cached (serializeBody, src/envelope/format.ts), so the
+ * error path does no schema work per request and the bytes are exactly the format's (a route's response schema cannot drop or coerce members of a
  * string payload). When nothing varies but the request members (the request id), the body is precomputed bytes
  * with the request members spliced in.
  */
 import buildSerializer from 'fast-json-stringify'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { CompiledEntry } from '../catalog/compile.js'
-import { requiresDetails, serializerSchemaOf, type ErrorParts, type FieldError, type RequestMember, type WireFormat } from '../envelope/format.js'
-
-/** Serializes the body of one code. */
-export type BodySerializer = (body: unknown) => string
+import { requiresDetails, serializeBody, type ErrorParts, type FieldError, type RequestMember, type WireFormat } from '../envelope/format.js'
 
 /** What to send: a catalog entry and the parts of its body that vary per error. */
 export interface ErrorReply {
@@ -41,7 +38,6 @@ const serializeString = buildSerializer({ type: 'string' }) as (value: string) =
 
 /** The serializers and constant bodies of one format, and which request members it writes. */
 interface FormatCache {
-  serializers: Map<CompiledEntry, BodySerializer>
   constants: Map<CompiledEntry, ConstantBody | null>
   /** Constant bodies in the catalog's other languages, by locale. */
   constantsIn: Map<string, Map<CompiledEntry, ConstantBody | null>>
@@ -69,22 +65,9 @@ export function createResponder (internal: CompiledEntry, defaultLocale: string,
     let cache = caches.get(format)
     if (cache === undefined) {
       const members = format.requestMembers
-      caches.set(format, cache = { serializers: new Map(), constants: new Map(), constantsIn: new Map(), timestamp: members.includes('timestamp'), instance: members.includes('instance') })
+      caches.set(format, cache = { constants: new Map(), constantsIn: new Map(), timestamp: members.includes('timestamp'), instance: members.includes('instance') })
     }
     return cache
-  }
-
-  function serializerOf (format: WireFormat, cache: FormatCache, entry: CompiledEntry): BodySerializer {
-    let serializer = cache.serializers.get(entry)
-    if (serializer === undefined) {
-      serializer = buildSerializer(serializerSchemaOf(format, entry)) as BodySerializer
-      cache.serializers.set(entry, serializer)
-    }
-    return serializer
-  }
-
-  function serialize (format: WireFormat, parts: ErrorParts): string {
-    return serializerOf(format, cacheOf(format), parts.entry)(format.body(parts))
   }
 
   /**
@@ -111,7 +94,7 @@ export function createResponder (internal: CompiledEntry, defaultLocale: string,
     const { message, suggestions } = entry.render(undefined, locale)
     const markers = format.requestMembers.map((member, index) => `\u0000fec-${index}-${member}\u0000`)
     try {
-      const sample = serialize(format, { entry, message, suggestions, details: undefined, fieldErrors: undefined, locale, ...sampleMembers(format.requestMembers, markers) })
+      const sample = serializeBody(format, { entry, message, suggestions, details: undefined, fieldErrors: undefined, locale, ...sampleMembers(format.requestMembers, markers) })
       const pieces: string[] = []
       let rest = sample
       for (const marker of markers) {
@@ -156,7 +139,7 @@ export function createResponder (internal: CompiledEntry, defaultLocale: string,
     try {
       // The serializer's schema does not list required members (see serializerSchemaOf): required details are checked here.
       if (details === undefined && requiresDetails(entry)) throw new Error(`${entry.code} requires details`)
-      payload = serializerOf(format, cache, entry)(format.body({ entry, message: error.message, suggestions: error.suggestions, details, fieldErrors: error.fieldErrors, requestId, timestamp, instance, locale }))
+      payload = serializeBody(format, { entry, message: error.message, suggestions: error.suggestions, details, fieldErrors: error.fieldErrors, requestId, timestamp, instance, locale })
     } catch (failure) {
       // Details the code's schema cannot hold (a string for an integer, say): a bug of the server, not the client.
       sendUnserializable(reply, entry, format, failure)
@@ -180,13 +163,13 @@ export function createResponder (internal: CompiledEntry, defaultLocale: string,
     reply.log.error({ err: failure, code: internal.code, statusCode: internal.status, failedCode: entry.code },
       `${entry.code} could not be serialized with its catalog schema; answered ${internal.code}`)
     const { message, suggestions } = internal.render(undefined)
-    const body = serialize(format, { entry: internal, message, suggestions, details: undefined, fieldErrors: undefined, requestId: reply.request.id, locale: defaultLocale })
+    const body = serializeBody(format, { entry: internal, message, suggestions, details: undefined, fieldErrors: undefined, requestId: reply.request.id, locale: defaultLocale })
     if (vary !== undefined) addVary(reply, vary)
     if (contentLanguage) reply.header('content-language', defaultLocale)
     reply.code(internal.status).header('content-type', format.contentType).send(body)
   }
 
-  return { send, serialize }
+  return { send, serialize: serializeBody }
 }
 
 let lastMillis = NaN

@@ -16,9 +16,41 @@ import type { FastifyInstance, FastifySchemaValidationError } from 'fastify'
 /** Longest message the formatter writes; a longer one ends `…` and counts the errors left out. */
 export const MAX_MESSAGE_LENGTH = 2048
 
-/** Fastify 5's default message for validation errors, in an Error that captures no stack frames. */
+/**
+ * Fastify 5's default message for validation errors, in an Error that captures no stack frames. The message is
+ * written on first read (a log line, an app's own hook): an answer that reads nothing of it does not build it.
+ */
 export function stacklessSchemaErrorFormatter (errors: FastifySchemaValidationError[], dataVar: string): Error {
-  // The same loop as Fastify's defaultSchemaErrorFormatter, so that the message is byte-identical up to the cap.
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  const error = new RequestValidationFailure(errors, dataVar)
+  Error.stackTraceLimit = limit
+  return error
+}
+
+/** A failed request validation whose `message` is Fastify's text, made when first read (and settable, as any Error's). */
+class RequestValidationFailure extends Error {
+  readonly #errors: readonly FastifySchemaValidationError[]
+  readonly #dataVar: string
+  #message: string | undefined
+
+  constructor (errors: readonly FastifySchemaValidationError[], dataVar: string) {
+    super()
+    this.#errors = errors
+    this.#dataVar = dataVar
+  }
+
+  override get message (): string {
+    return (this.#message ??= validationMessage(this.#errors, this.#dataVar))
+  }
+
+  override set message (value: string) {
+    this.#message = value
+  }
+}
+
+/** The same text as Fastify's defaultSchemaErrorFormatter, byte for byte up to MAX_MESSAGE_LENGTH. */
+function validationMessage (errors: readonly FastifySchemaValidationError[], dataVar: string): string {
   let text = ''
   const separator = ', '
   let i = 0
@@ -32,11 +64,7 @@ export function stacklessSchemaErrorFormatter (errors: FastifySchemaValidationEr
     const rest = errors.length - i
     text = `${text.slice(0, MAX_MESSAGE_LENGTH)}…${rest > 0 ? ` (${rest} more)` : ''}`
   }
-  const limit = Error.stackTraceLimit
-  Error.stackTraceLimit = 0
-  const error = new Error(text)
-  Error.stackTraceLimit = limit
-  return error
+  return text
 }
 
 const FORMATTER_SYMBOL = 'fastify.schemaErrorFormatter'

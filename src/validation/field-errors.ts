@@ -8,11 +8,11 @@
  * limits together bound the answer: at most `maxFields` keys of at most `maxPathLength` characters, at most
  * `maxMessagesPerField` messages each, and never more than `maxFieldErrorsBytes` of JSON in all.
  */
-import { ERROR_MESSAGE_KEYWORD } from './ajv-options.js'
+import { ERROR_MESSAGE_KEYWORD, localeKeywords } from './ajv-options.js'
+import { libraryWords } from './languages.js'
 import { fieldLabel, propertySchema, type ValidationLanguage } from './labels.js'
 import { compileTemplate as compileMessageTemplate, type Template as MessageTemplate } from '../text/template.js'
-import { VALIDATION_WORDS, type ValidationCatalog, type ValidationLocation, type ValidationWords } from './messages.js'
-import { VALIDATION_WORDS_EN } from './messages-en.js'
+import { VALIDATION_WORDS, type ValidationCatalog, type ValidationLocation } from './messages.js'
 import { jsonStringBytes } from './json-size.js'
 import { instanceSegments, joinClippedPath, namedProperty } from './paths.js'
 import { keywordSite, type KeywordSite, type SchemaObject, type ValidationSchemaSource } from './schema-lookup.js'
@@ -58,6 +58,10 @@ export interface FieldError {
   readonly keyword: string
   /** The rendered message. */
   readonly message: string
+  /** For keyword `format`: the format that failed (`email`), which `validation.codes` rules may name. */
+  readonly format?: string | undefined
+  /** The rejected value, set only on the field an answer is about when the catalog opts in (`validation.echo`, src/validation/echo.ts). */
+  readonly value?: string | number | boolean | undefined
 }
 
 /** The field errors of one validation failure (one item per message, fields in first-seen order), and whether some were left out. */
@@ -73,15 +77,6 @@ export type ValidationFormatter = (
   source?: ValidationSchemaSource
 ) => FormattedValidation
 
-/** The library's wording of each language it ships; a catalog's other locales use its default locale's. */
-const LIBRARY_WORDS: Readonly<Record<string, ValidationWords>> = Object.freeze({ ko: VALIDATION_WORDS, en: VALIDATION_WORDS_EN })
-
-/** The library's words of a locale (`en-GB` reads `en`), if it ships them. */
-function libraryWords (locale: string): ValidationWords | undefined {
-  const primary = locale.split('-')[0].toLowerCase()
-  return Object.hasOwn(LIBRARY_WORDS, primary) ? LIBRARY_WORDS[primary] : undefined
-}
-
 /**
  * Creates the formatter of a catalog in `locale` (default: the catalog's default locale). Templates: the library's
  * table of that locale, overridden by keyword by the catalog's `validation.messages` (default locale) or
@@ -95,8 +90,8 @@ export function createValidationFormatter (catalog: ValidationCatalog, limits: V
   const words = libraryWords(chosen) ?? libraryWords(defaultLocale) ?? VALIDATION_WORDS
   const language: ValidationLanguage = Object.freeze({
     words,
-    titleKey: isDefault ? 'title' : `x-title-${chosen}`,
-    messageKey: isDefault ? ERROR_MESSAGE_KEYWORD : `${ERROR_MESSAGE_KEYWORD}-${chosen}`
+    titleKey: isDefault ? 'title' : localeKeywords(chosen).title,
+    messageKey: isDefault ? ERROR_MESSAGE_KEYWORD : localeKeywords(chosen).message
   })
   const templates = new Map<string, MessageTemplate>()
   for (const [id, spec] of Object.entries(words.messages)) templates.set(id, compileMessageTemplate(spec.template))
@@ -112,28 +107,40 @@ export function createValidationFormatter (catalog: ValidationCatalog, limits: V
     return template.render({ ...wording.values, label })
   }
 
-  // Rendered path and message per keyword site (per route schema and schemaPath) and per renderKey: a request
-  // that fails like an earlier one reuses its text, with no label lookup, template rendering or particle
-  // choice. Bounded per site and in all (keys hold client-given paths and names), and weak on the site.
-  let rendered = new WeakMap<KeywordSite, Map<string, Rendered>>()
+  // Rendered path and message per keyword site (per route schema and schemaPath), then per instance path, then
+  // per (request part, named property, params): a request that fails like an earlier one reuses its text, with no
+  // label lookup, template rendering or particle choice, and without building a key string (a fresh string must be
+  // flattened and hashed for every lookup, which cost more than the rest of a cached error). Bounded per site and in
+  // all (instance paths and names are client-given), and weak on the site.
+  let rendered = new WeakMap<KeywordSite, Map<string, Slot[]>>()
   let cachedCount = 0
-  function startSiteCache (site: KeywordSite): Map<string, Rendered> {
+  function remember (site: KeywordSite, instancePath: string, slot: Slot): void {
     if (cachedCount >= MAX_CACHED_RENDERS) {
       rendered = new WeakMap()
       cachedCount = 0
     }
-    const cache = new Map<string, Rendered>()
-    rendered.set(site, cache)
-    return cache
+    let siteCache = rendered.get(site)
+    if (siteCache === undefined) rendered.set(site, siteCache = new Map())
+    else if (siteCache.size >= MAX_RENDERS_PER_SITE) {
+      for (const slots of siteCache.values()) cachedCount -= slots.length
+      siteCache.clear()
+    }
+    const slots = siteCache.get(instancePath)
+    if (slots === undefined) siteCache.set(instancePath, [slot])
+    else if (slots.length < MAX_SLOTS_PER_PATH) slots.push(slot)
+    else return
+    cachedCount++
   }
 
   return function formatValidation (errors, location, source) {
     const fieldErrors: FieldError[] = []
-    // Messages taken per path, for the per-field limit and to drop repeats.
-    const byPath: Record<string, string[]> = Object.create(null)
+    // Messages taken per path, for the per-field limit and to drop repeats (paths are the cache's strings: hashed once).
+    const byPath = new Map<string, string[]>()
     // The raw (instancePath, named property) of each field taken: once no field can be added, an error is
-    // matched against them without building its readable path, which keeps a huge error list cheap.
-    const taken = new Set<string>()
+    // matched against them without building its readable path, which keeps a huge error list cheap. Collected
+    // as a list and made a set only when the answer is full (most answers never are).
+    const takenList: string[] = []
+    let taken: Set<string> | undefined
     let fields = 0
     // No new field fits: maxFields reached, or a field did not fit in the byte budget.
     let full = false
@@ -147,29 +154,32 @@ export function createValidationFormatter (catalog: ValidationCatalog, limits: V
       if (site.summarized || (error.keyword === 'if' && branchReported(error, errors[i - 1]))) continue
 
       const named = namedProperty(error)
-      const raw = named === undefined ? error.instancePath : `${error.instancePath}\u0000${named}`
-      // A long raw path is left out unhashed once full: hashing flattens Ajv's concatenated path string.
-      if (full && (raw.length > MAX_TAKEN_RAW || !taken.has(raw))) { truncated = true; continue }
-      const key = renderKey(location, raw, error)
-      let siteCache = key === undefined ? undefined : rendered.get(site)
-      let entry = key === undefined ? undefined : siteCache?.get(key)
+      const instancePath = error.instancePath
+      if (full) {
+        const raw = named === undefined ? instancePath : `${instancePath}\u0000${named}`
+        // A long raw path is left out unhashed once full: hashing flattens Ajv's concatenated path string.
+        taken ??= new Set(takenList)
+        if (raw.length > MAX_TAKEN_RAW || !taken.has(raw)) { truncated = true; continue }
+      }
+      const cacheable = cacheableError(instancePath, named, error.params)
+      let entry = cacheable ? cachedRender(rendered.get(site)?.get(instancePath), location, named, error) : undefined
       let messages: string[] | undefined
       if (entry !== undefined) {
-        messages = byPath[entry.path]
+        messages = byPath.get(entry.path)
         if (messages === undefined && full) { truncated = true; continue }
       } else {
-        const segments = instanceSegments(error.instancePath)
+        const segments = instanceSegments(instancePath)
         const path = joinClippedPath(named === undefined ? segments : [...segments, named], maxPathLength)
-        messages = byPath[path]
+        messages = byPath.get(path)
         if (messages === undefined && full) { truncated = true; continue }
         const message = render(error, site, segments, location, source)
-        const pointer = boundedPointer(error.instancePath, named, maxPathLength)
-        entry = { path, pointer, keyword: error.keyword, message, pathBytes: jsonStringBytes(path), messageBytes: jsonStringBytes(message) }
-        if (key !== undefined) {
-          if (siteCache === undefined || cachedCount >= MAX_CACHED_RENDERS) siteCache = startSiteCache(site)
-          else if (siteCache.size >= MAX_RENDERS_PER_SITE) { cachedCount -= siteCache.size; siteCache.clear() }
-          siteCache.set(key, entry)
-          cachedCount++
+        const pointer = boundedPointer(instancePath, named, maxPathLength)
+        // One frozen field error per render, shared by every answer that reuses it: formats cache its JSON by identity.
+        const fieldError: FieldError = Object.freeze({ pointer, path, location, keyword: error.keyword, message, format: formatOf(error) })
+        entry = { path, message, fieldError, pathBytes: jsonStringBytes(path), messageBytes: jsonStringBytes(message) }
+        if (cacheable) {
+          const params = { ...error.params }
+          remember(site, instancePath, { location, named, keyword: error.keyword, params, paramCount: Object.keys(params).length, rendered: entry })
         }
       }
       if (messages === undefined) {
@@ -177,13 +187,19 @@ export function createValidationFormatter (catalog: ValidationCatalog, limits: V
         const cost = (fields === 0 ? 0 : 1) + entry.pathBytes + 3 + entry.messageBytes
         if (bytes + cost > maxFieldErrorsBytes) { truncated = full = true; continue }
         bytes += cost
-        byPath[entry.path] = [entry.message]
-        fieldErrors.push({ pointer: entry.pointer, path: entry.path, location, keyword: entry.keyword, message: entry.message })
-        taken.add(raw)
+        byPath.set(entry.path, [entry.message])
+        fieldErrors.push(entry.fieldError)
+        const raw = named === undefined ? instancePath : `${instancePath}\u0000${named}`
+        if (taken === undefined) takenList.push(raw)
+        else taken.add(raw)
         if (++fields >= maxFields) full = true
         continue
       }
-      taken.add(raw)
+      if (!full) {
+        const raw = named === undefined ? instancePath : `${instancePath}\u0000${named}`
+        if (taken === undefined) takenList.push(raw)
+        else taken.add(raw)
+      }
       if (messages.includes(entry.message)) continue
       if (messages.length >= maxMessagesPerField || bytes + 1 + entry.messageBytes > maxFieldErrorsBytes) {
         truncated = true
@@ -191,14 +207,20 @@ export function createValidationFormatter (catalog: ValidationCatalog, limits: V
       }
       bytes += 1 + entry.messageBytes
       messages.push(entry.message)
-      fieldErrors.push({ pointer: entry.pointer, path: entry.path, location, keyword: entry.keyword, message: entry.message })
+      fieldErrors.push(entry.fieldError)
     }
     return { fieldErrors, truncated }
   }
 }
 
-/** A field's path, pointer and message, as rendered once for a keyword site, and their sizes in the JSON body. */
-interface Rendered { readonly path: string, readonly pointer: string, readonly keyword: string, readonly message: string, readonly pathBytes: number, readonly messageBytes: number }
+/** A field error as rendered once for a keyword site (in one request part), and the sizes of its path and message in the JSON body. */
+interface Rendered { readonly path: string, readonly message: string, readonly fieldError: FieldError, readonly pathBytes: number, readonly messageBytes: number }
+
+/** The format name of a failed `format` keyword (Ajv's `params.format`). */
+function formatOf (error: AjvErrorLike): string | undefined {
+  const format = error.keyword === 'format' ? error.params.format : undefined
+  return typeof format === 'string' ? format : undefined
+}
 
 /**
  * The JSON Pointer of a field (Ajv's instancePath, plus the missing property of a `required` error), at most
@@ -211,51 +233,62 @@ function boundedPointer (instancePath: string, named: string | undefined, limit:
   return cut <= 0 ? '' : pointer.slice(0, cut)
 }
 
-/** At most this many rendered messages are kept per keyword site, and in all per formatter. */
+/** At most this many instance paths are kept per keyword site, and rendered messages in all per formatter. */
 const MAX_RENDERS_PER_SITE = 64
 const MAX_CACHED_RENDERS = 2048
+/** At most this many renders are kept per (keyword site, instance path): parts, named properties, params. */
+const MAX_SLOTS_PER_PATH = 8
 /** Longer instance paths and string params are rendered every time rather than cached. */
 const MAX_KEY_PART = 128
 /** Once no field can be added, errors at longer raw paths are dropped without a lookup. */
 const MAX_TAKEN_RAW = 1024
 
-const objectIds = new WeakMap<object, number>()
-let nextObjectId = 0
-
 /**
- * Everything a message depends on besides its keyword site (route schema + schemaPath) and the formatter's
- * catalog: the request part, the instance path with the named property, the keyword and every param, each
- * length-prefixed so that no two errors share a key. A param that is an object (an enum's `allowedValues`,
- * Ajv's reference to the schema's own array) counts by identity: schemas are not changed once compiled.
- * Undefined (not cached) when a path or param is long, or of an odd type.
+ * One cached render under a (keyword site, instance path): everything else a message depends on besides the
+ * formatter's catalog. Params are compared member by member, objects by identity (an enum's `allowedValues` is
+ * the schema's own array: schemas are not changed once compiled).
  */
-function renderKey (location: ValidationLocation, raw: string, error: AjvErrorLike): string | undefined {
-  if (raw.length > MAX_KEY_PART) return undefined
-  const keyword = error.keyword
-  const params = error.params
-  let key = `${location}\u0000${keyword.length}:${keyword}\u0000${raw.length}:${raw}`
-  for (const name in params) {
-    const value: unknown = params[name]
-    key += `\u0000${name.length}:${name}`
-    switch (typeof value) {
-      case 'string':
-        if (value.length > MAX_KEY_PART) return undefined
-        key += `s${value.length}:${value}`
-        break
-      case 'number': key += `n${value}`; break
-      case 'boolean': key += value ? 't' : 'f'; break
-      case 'undefined': key += 'u'; break
-      case 'object': key += value === null ? 'l' : `o${objectId(value)}`; break
-      default: return undefined
-    }
-  }
-  return key
+interface Slot {
+  readonly location: ValidationLocation
+  readonly named: string | undefined
+  readonly keyword: string
+  readonly params: Readonly<Record<string, unknown>>
+  readonly paramCount: number
+  readonly rendered: Rendered
 }
 
-function objectId (value: object): number {
-  let id = objectIds.get(value)
-  if (id === undefined) objectIds.set(value, id = nextObjectId++)
-  return id
+/** Whether an error's render may be cached: short paths and names, params of plain types and short strings. */
+function cacheableError (instancePath: string, named: string | undefined, params: Readonly<Record<string, unknown>>): boolean {
+  if (instancePath.length > MAX_KEY_PART || (named !== undefined && named.length > MAX_KEY_PART)) return false
+  for (const name in params) {
+    const value = params[name]
+    switch (typeof value) {
+      case 'string': if (value.length > MAX_KEY_PART) return false; break
+      case 'number': case 'boolean': case 'undefined': case 'object': break
+      default: return false
+    }
+  }
+  return true
+}
+
+/** The cached render of an error among the slots of its (keyword site, instance path), if any. */
+function cachedRender (slots: readonly Slot[] | undefined, location: ValidationLocation, named: string | undefined, error: AjvErrorLike): Rendered | undefined {
+  if (slots === undefined) return undefined
+  for (const slot of slots) {
+    if (slot.location === location && slot.named === named && slot.keyword === error.keyword && sameParams(slot, error.params)) return slot.rendered
+  }
+  return undefined
+}
+
+/** The same param names with the same values (objects by identity; NaN never equals, so it is never reused). */
+function sameParams (slot: Slot, params: Readonly<Record<string, unknown>>): boolean {
+  const cached = slot.params
+  let count = 0
+  for (const name in params) {
+    if (cached[name] !== params[name] || !Object.hasOwn(cached, name)) return false
+    count++
+  }
+  return count === slot.paramCount
 }
 
 /**

@@ -1,7 +1,7 @@
 import t from 'tap'
 import Fastify from 'fastify'
 import { compileCatalog } from '../../src/catalog/compile.js'
-import { REQUIRED_CODES, REQUIRED_ROLES, ROLE_CODES, ROLE_NAMES, roleEntries } from '../../src/catalog/roles.js'
+import { REQUIRED_CODES, REQUIRED_ROLES, requireRoles, ROLE_CODES, ROLE_NAMES } from '../../src/catalog/roles.js'
 import { createClassifier, FRAMEWORK_CODES } from '../../src/plugin/classify.js'
 import errorCatalog from '../../src/index.js'
 
@@ -14,8 +14,8 @@ t.test('every role\'s code is a builtin code, and the required ones are the code
   t.notOk((REQUIRED_CODES as readonly string[]).includes('RATE_LIMIT_EXCEEDED'), 'an optional role is not required')
 })
 
-t.test('roleEntries gives each role its entry, the catalog\'s own object', async (t) => {
-  const roles = roleEntries(builtin)
+t.test('catalog.roles gives each role its entry, the catalog\'s own object', async (t) => {
+  const roles = builtin.roles
   t.equal(roles.internal, builtin.get('INTERNAL_ERROR'))
   t.equal(roles.validation, builtin.get('VALIDATION_ERROR'))
   t.equal(roles.rateLimited, builtin.get('RATE_LIMIT_EXCEEDED'))
@@ -30,7 +30,7 @@ t.test('a catalog without a required code fails with FEC_ERR_CODE_MISSING naming
   const errors = Object.fromEntries(REQUIRED_CODES.filter((code) => code !== 'BAD_REQUEST' && code !== 'NOT_FOUND')
     .map((code) => [code, { status: code === 'INTERNAL_ERROR' ? 500 : 400, message: '오류입니다.' }]))
   const catalog = compileCatalog({ version: 1, errors }, { builtin: false })
-  t.throws(() => roleEntries(catalog), { code: 'FEC_ERR_CODE_MISSING', message: 'The error catalog must define NOT_FOUND, BAD_REQUEST (merge the builtin catalog, or define them yourself)' })
+  t.throws(() => requireRoles(catalog.roles), { code: 'FEC_ERR_CODE_MISSING', message: 'The error catalog must define NOT_FOUND, BAD_REQUEST (merge the builtin catalog, or define them yourself)' })
 
   const app = Fastify()
   app.register(errorCatalog, { catalog: { version: 1, errors }, builtin: false })
@@ -40,7 +40,7 @@ t.test('a catalog without a required code fails with FEC_ERR_CODE_MISSING naming
 t.test('a catalog with every required code and no optional one is served', async (t) => {
   const errors = Object.fromEntries(REQUIRED_CODES.map((code) => [code, { status: code === 'INTERNAL_ERROR' || code === 'SERVICE_UNAVAILABLE' ? 500 : 400, message: '오류입니다.' }]))
   const catalog = compileCatalog({ version: 1, errors }, { builtin: false })
-  const roles = roleEntries(catalog)
+  const roles = requireRoles(catalog.roles)
   t.equal(roles.invalidUrl, undefined, 'an optional role may have no entry')
   t.equal(roles.badRequest.code, 'BAD_REQUEST')
   t.equal(createClassifier(catalog).forForeign('FST_ERR_BAD_URL'), undefined, 'a Fastify code whose role has no entry maps to nothing')

@@ -3,27 +3,78 @@ import { readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { checkCatalogDocument } from '../../src/catalog/check.js'
 import { readCatalogDocumentSync } from '../../src/catalog/load.js'
+import { objectDocument } from '../../src/catalog/source.js'
 import { compareDetails } from '../../src/diff/detail-changes.js'
 import { BREAKING, diffCatalogs, type ChangeKind } from '../../src/diff/diff.js'
 
 const dir = fileURLToPath(new URL('../fixtures/cli/diff/', import.meta.url))
-const checked = (name: string): Parameters<typeof diffCatalogs>[0] => {
-  const document = readCatalogDocumentSync(dir + name)
+/** The pairs whose base has translations (translation-changed, translation-removed). */
+const localesDir = fileURLToPath(new URL('../fixtures/cli/diff-locales/', import.meta.url))
+const checked = (name: string, folder = dir): Parameters<typeof diffCatalogs>[0] => {
+  const document = readCatalogDocumentSync(folder + name)
   const { catalog, problems } = checkCatalogDocument(document)
   if (catalog === undefined) throw new Error(`${name}: ${problems.map((problem) => problem.message).join('; ')}`)
   return { document, catalog }
 }
 
 t.test('each fixture pair shows exactly its one kind of change, classified as the issue says', async (t) => {
-  const pairs = readdirSync(dir).filter((name) => name !== 'base.yaml').map((name) => name.replace(/\.yaml$/, '') as ChangeKind)
-  t.same([...pairs].sort(), Object.keys(BREAKING).sort(), 'there is a pair for every kind of change')
-  const base = checked('base.yaml')
-  for (const kind of pairs) {
-    const changes = diffCatalogs(base, checked(`${kind}.yaml`))
-    t.same(changes.map((change) => [change.kind, change.breaking]), [[kind, BREAKING[kind]]], kind)
-    t.ok(changes.every((change) => change.line > 0 && change.col > 0), `${kind} is located`)
+  const pairsIn = (folder: string): ChangeKind[] => readdirSync(folder).filter((name) => name !== 'base.yaml').map((name) => name.replace(/\.yaml$/, '') as ChangeKind)
+  t.same([...pairsIn(dir), ...pairsIn(localesDir)].sort(), Object.keys(BREAKING).sort(), 'there is a pair for every kind of change')
+  for (const folder of [dir, localesDir]) {
+    const base = checked('base.yaml', folder)
+    for (const kind of pairsIn(folder)) {
+      const changes = diffCatalogs(base, checked(`${kind}.yaml`, folder))
+      t.same(changes.map((change) => [change.kind, change.breaking]), [[kind, BREAKING[kind]]], kind)
+      t.ok(changes.every((change) => change.line > 0 && change.col > 0), `${kind} is located`)
+    }
   }
 })
+
+t.test('translations: a plain text written as a map with the same default text is no change; other locales are translation changes', async (t) => {
+  const added = diffCatalogs(checked('base.yaml'), checked('translation-added.yaml'))
+  t.match(added, [{ kind: 'translation-added', breaking: false, code: 'SESSION_NOT_FOUND', pointer: '/errors/SESSION_NOT_FOUND/message/en', line: 11, col: 11, message: 'SESSION_NOT_FOUND message: en translation added' }])
+  const changed = diffCatalogs(checked('base.yaml', localesDir), checked('translation-changed.yaml', localesDir))
+  t.match(changed, [{ kind: 'translation-changed', breaking: false, pointer: '/errors/SESSION_NOT_FOUND/message/en', line: 13, message: 'SESSION_NOT_FOUND message: en translation changed' }])
+  const removed = diffCatalogs(checked('base.yaml', localesDir), checked('translation-removed.yaml', localesDir))
+  t.match(removed, [{ kind: 'translation-removed', breaking: false, pointer: '/categories/session/en', file: localesDir + 'base.yaml', line: 7, message: 'category session: en translation removed: answers in en fall back to the ko text' }])
+
+  // Every translatable member, category titles and validation templates, from plain texts to maps.
+  const plain = {
+    version: 1,
+    categories: { session: '세션' },
+    validation: { messages: { required: '{label}{을/를} 입력하세요.' } },
+    errors: { SESSION_FULL: { status: 409, message: '정원이 찼습니다.', description: '정원 초과', category: 'session', suggestions: ['다른 세션을 고르세요.'] } }
+  }
+  const both = (ko: unknown, en: unknown): Record<string, unknown> => ({ ko, en })
+  const maps = {
+    version: 1,
+    locales: ['ko', 'en'],
+    categories: { session: both('세션', 'Sessions') },
+    validation: { messages: { required: both('{label}{을/를} 입력하세요.', '{label} is required.') } },
+    errors: { SESSION_FULL: { status: 409, message: both('정원이 찼습니다.', 'The session is full.'), description: both('정원 초과', 'Full.'), category: 'session', suggestions: both(['다른 세션을 고르세요.'], ['Choose another session.']) } }
+  }
+  const of = (data: object): Parameters<typeof diffCatalogs>[0] => checkedData(data)
+  t.same(diffCatalogs(of(plain), of(maps)).map((change) => `${change.kind} ${change.pointer}`), [
+    'translation-added /errors/SESSION_FULL/message/en',
+    'translation-added /errors/SESSION_FULL/description/en',
+    'translation-added /errors/SESSION_FULL/suggestions/en',
+    'translation-added /categories/session/en',
+    'translation-added /validation/messages/required/en'
+  ])
+  t.same(diffCatalogs(of({ ...maps, locales: ['ko'], categories: plain.categories, validation: plain.validation, errors: plain.errors }), of(plain)), [], 'ko-only maps and plain texts are the same catalog')
+
+  const reworded = { ...maps, errors: { SESSION_FULL: { ...maps.errors.SESSION_FULL, message: both('세션 정원이 찼습니다.', 'The session is full.') } } }
+  t.same(diffCatalogs(of(maps), of(reworded)).map((change) => change.kind), ['message-changed'], 'the default text changed inside a map is the member\'s own change')
+  const renamed = { ...maps, errors: { SESSION_CAPACITY_REACHED: plain.errors.SESSION_FULL } }
+  t.same(diffCatalogs(of(maps), of(renamed)).map((change) => change.kind), ['code-renamed'], 'a rename is found across plain texts and maps (its texts are the new code\'s own)')
+})
+
+function checkedData (data: object): Parameters<typeof diffCatalogs>[0] {
+  const document = objectDocument(data)
+  const { catalog, problems } = checkCatalogDocument(document)
+  if (catalog === undefined) throw new Error(problems.map((problem) => problem.message).join('; '))
+  return { document, catalog }
+}
 
 t.test('breaking: removed, renamed, status, gRPC status, number changed or reused, retryable, detail removed or narrowed, new required detail', async (t) => {
   const breaking = Object.entries(BREAKING).filter(([, value]) => value).map(([kind]) => kind).sort()

@@ -1,7 +1,8 @@
 /**
  * End to end: `npm run demo`'s server on a random port of 127.0.0.1, /docs in headless Chromium, one
- * operation expanded; its error codes and Korean example messages must be on the page. A screenshot is
- * kept in test-artifacts/. Run with `npm run test:e2e` (CHROMIUM_PATH overrides /usr/bin/chromium).
+ * operation expanded; its error codes and Korean example messages must be on the page, and the English example
+ * of a code can be picked beside the Korean one. A screenshot is kept in test-artifacts/. Run with
+ * `npm run test:e2e` (CHROMIUM_PATH overrides /usr/bin/chromium).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -75,13 +76,16 @@ test('the error responses and their examples reach Swagger UI as references to c
   assert.deepEqual(document.components.responses['SESSION_NOT_STARTED-or-SESSION_FULL'].content['application/json'].examples.SESSION_FULL,
     { $ref: '#/components/examples/SESSION_FULL' })
   assert.equal(document.components.examples.SESSION_FULL.value.message, '세션 정원(30명)이 모두 찼습니다.')
+  assert.deepEqual(document.components.responses['SESSION_NOT_STARTED-or-SESSION_FULL'].content['application/json'].examples['SESSION_FULL.en'],
+    { $ref: '#/components/examples/SESSION_FULL.en' }, 'the English example beside the Korean one')
+  assert.equal(document.components.examples['SESSION_FULL.en'].value.message, 'The session is full (capacity 30).')
   // The route's own validation example: one of its own fields, not the shared `email`.
   assert.deepEqual(document.components.responses[responses['400'].$ref.split('/').pop()].content['application/json'].examples.VALIDATION_ERROR,
     { $ref: '#/components/examples/VALIDATION_ERROR.headers.authorization' })
   assert.deepEqual(document.components.examples['VALIDATION_ERROR.headers.authorization'].value.fieldErrors, { authorization: ['인증 토큰은 필수 항목입니다.'] })
 })
 
-test('an expanded operation shows its error codes and Korean example messages', async () => {
+test('an expanded operation shows its error codes and Korean example messages, and a code\'s English example', async () => {
   const operation = page.locator('.opblock', { has: page.locator('.opblock-summary-path', { hasText: /^\/sessions\/\{sessionCode\}\/participants$/ }) })
   await operation.locator('.opblock-summary').click()
   const responses = operation.locator('.responses-table').first()
@@ -106,6 +110,22 @@ test('an expanded operation shows its error codes and Korean example messages', 
   await examples.selectOption({ label: 'SESSION_FULL: 세션 정원(30명)이 모두 찼습니다.' })
   await conflict.locator('pre', { hasText: '세션 정원(30명)이 모두 찼습니다.' }).first().waitFor({ timeout: 5_000 })
   assert.ok(!(await conflict.locator('pre').first().innerText()).includes('세션이 아직 시작되지 않았습니다.'), 'the shown example changed')
+
+  // The same code in English: its own entry in the picker, the English body replaces the Korean one.
+  assert.deepEqual(await examples.locator('option').allInnerTexts(), [
+    'SESSION_NOT_STARTED: 세션이 아직 시작되지 않았습니다. 시작 예정 시각은 2026-11-22T10:00:00+09:00입니다.',
+    'SESSION_NOT_STARTED (English): The session has not started yet. It is scheduled to start at 2026-11-22T10:00:00+09:00.',
+    'SESSION_FULL: 세션 정원(30명)이 모두 찼습니다.',
+    'SESSION_FULL (English): The session is full (capacity 30).'
+  ], 'each code in Korean, then in English')
+  await examples.selectOption({ label: 'SESSION_FULL (English): The session is full (capacity 30).' })
+  await conflict.locator('pre', { hasText: 'The session is full (capacity 30).' }).first().waitFor({ timeout: 5_000 })
+  const english = await conflict.locator('pre').first().innerText()
+  assert.match(english, /"message": "The session is full \(capacity 30\)\."/)
+  assert.match(english, /"suggestions": \[\s*"Try to join again when a place becomes free\."/)
+  assert.ok(!english.includes('세션 정원'), 'the Korean example is no longer shown')
+  await examples.selectOption({ label: 'SESSION_FULL: 세션 정원(30명)이 모두 찼습니다.' })
+  await conflict.locator('pre', { hasText: '세션 정원(30명)이 모두 찼습니다.' }).first().waitFor({ timeout: 5_000 })
 
   mkdirSync(artifacts, { recursive: true })
   await conflict.scrollIntoViewIfNeeded()

@@ -77,10 +77,12 @@ t.test('`| null` writes null when no variable has a value; without it the member
   t.equal(bytes(formatOf({ code: '$code', doc: '$docsUrl | $category | null' }), noDetails), '{"code":"NOT_FOUND","doc":"common-request"}', 'the first alternative with a value')
 })
 
-t.test('`$merge: $details` spreads the details before the object\'s own members', async (t) => {
+t.test('`$merge: $details` spreads the details where it is written', async (t) => {
   const format = formatOf({ error: { code: '$code', $merge: '$details', status: '$status' } })
-  t.equal(bytes(format, withDetails), '{"error":{"sessionCode":"A1","code":"SESSION_NOT_FOUND","status":404}}')
+  t.equal(bytes(format, withDetails), '{"error":{"code":"SESSION_NOT_FOUND","sessionCode":"A1","status":404}}')
   t.equal(bytes(format, { ...withDetails, details: undefined }), '{"error":{"code":"SESSION_NOT_FOUND","status":404}}', 'nothing to spread')
+  t.equal(bytes(formatOf({ error: { $merge: '$details', code: '$code' } }), withDetails), '{"error":{"sessionCode":"A1","code":"SESSION_NOT_FOUND"}}', 'first')
+  t.equal(bytes(formatOf({ error: { code: '$code', $merge: '$details' } }), withDetails), '{"error":{"code":"SESSION_NOT_FOUND","sessionCode":"A1"}}', 'last')
 })
 
 t.test('constants are written as they are, and `$$` writes one literal `$`', async (t) => {

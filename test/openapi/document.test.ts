@@ -103,8 +103,10 @@ t.test('joining a session documents each status once, several codes as a oneOf d
   })
   t.same(media.examples, {
     SESSION_NOT_STARTED: { $ref: '#/components/examples/SESSION_NOT_STARTED' },
-    SESSION_FULL: { $ref: '#/components/examples/SESSION_FULL' }
-  }, "each code's example is a reference to its component example")
+    'SESSION_NOT_STARTED.en': { $ref: '#/components/examples/SESSION_NOT_STARTED.en' },
+    SESSION_FULL: { $ref: '#/components/examples/SESSION_FULL' },
+    'SESSION_FULL.en': { $ref: '#/components/examples/SESSION_FULL.en' }
+  }, "each code's example (Korean, then English) is a reference to its component example")
   t.same(resolveRef(document, media.examples.SESSION_FULL), {
     summary: 'SESSION_FULL: 세션 정원(30명)이 모두 찼습니다.',
     description: '세션 참여 인원이 정원에 이른 경우',
@@ -119,6 +121,10 @@ t.test('joining a session documents each status once, several codes as a oneOf d
     }
   })
   t.equal(resolveRef(document, media.examples.SESSION_NOT_STARTED).value.message, '세션이 아직 시작되지 않았습니다. 시작 예정 시각은 2026-11-22T10:00:00+09:00입니다.')
+  t.match(resolveRef(document, media.examples['SESSION_FULL.en']), {
+    summary: 'SESSION_FULL (English): The session is full (capacity 30).',
+    value: { code: 'SESSION_FULL', message: 'The session is full (capacity 30).', details: { sessionCode: 'AB12CD', capacity: 30 } }
+  }, 'the English example: the same details, the English message')
 
   const badRequest = resolveRef(document, responses['400'])
   t.same(responses['400'], { $ref: '#/components/responses/DEVICE_ID_REQUIRED-or-VALIDATION_ERROR-or-INVALID_JSON.headers.authorization' },
@@ -129,6 +135,12 @@ t.test('joining a session documents each status once, several codes as a oneOf d
     details: { location: 'headers' },
     fieldErrors: { authorization: ['인증 토큰은 필수 항목입니다.'] }
   })
+  t.same(badRequest.content[JSON_TYPE].examples['VALIDATION_ERROR.en'], { $ref: '#/components/examples/VALIDATION_ERROR.headers.authorization.en' })
+  t.match(resolveRef(document, badRequest.content[JSON_TYPE].examples['VALIDATION_ERROR.en']).value, {
+    message: 'The input is not valid.',
+    details: { location: 'headers' },
+    fieldErrors: { authorization: ['authorization is required.'] }
+  }, 'the route\'s own validation example in English')
   const notFound = resolveRef(document, responses['404'])
   t.same(responses['404'], { $ref: '#/components/responses/SESSION_NOT_FOUND' }, 'one code: the response is named by the code')
   t.same(notFound.content[JSON_TYPE].schema, { $ref: '#/components/schemas/SESSION_NOT_FOUND' }, 'one code: a plain $ref')
@@ -172,13 +184,19 @@ t.test("each code's example is written once, under components.examples, and ever
   t.teardown(() => app.close())
   const { examples, responses: shared } = document.components
   const codes = usedCodes(document, app.errorCatalog.codes)
-  const variants = Object.keys(examples).filter((name) => name.startsWith('VALIDATION_ERROR.'))
-  t.same(Object.keys(examples), [...codes, ...variants], 'one example per used code, named by the code, then the routes\' own validation examples')
+  // The sample catalog has ko and en: each example is there in Korean (named by the code) and in English (`.en`).
+  const variants = Object.keys(examples).filter((name) => /^VALIDATION_ERROR\.\w+\.\w+$/.test(name))
+  t.same(Object.keys(examples), [...codes, ...variants].flatMap((name) => [name, `${name}.en`]),
+    'one example per used code and locale, named by the code (and .en), then the routes\' own validation examples')
   for (const code of codes) {
     const { summary, value } = examples[code]
     t.equal(value.code, code)
     t.equal(summary, `${code}: ${value.message}`, `${code}: the summary is the code and its Korean message`)
     t.equal(value.requestId, 'req-1')
+    const english = examples[`${code}.en`]
+    t.equal(english.value.code, code)
+    t.equal(english.summary, `${code} (English): ${english.value.message}`, `${code}.en: the summary is the code, the language and the English message`)
+    t.notMatch(english.value.message, /[가-힣]/, `${code}.en: an English message`)
   }
   t.same(examples.SESSION_NOT_FOUND, {
     summary: 'SESSION_NOT_FOUND: 세션을 찾을 수 없습니다. (세션 코드 AB12CD)',
@@ -209,10 +227,12 @@ t.test("each code's example is written once, under components.examples, and ever
   for (const [name, response] of Object.entries<Document>(shared)) {
     const own = /\.(\w+\.[\w-]+)$/.exec(name)?.[1]
     t.equal(name, response['x-error-codes'].join('-or-') + (own === undefined ? '' : `.${own}`), `${name} is named by its codes (and its validation example)`)
-    for (const [code, example] of Object.entries<Document>(response.content[JSON_TYPE].examples)) {
-      const target = code === 'VALIDATION_ERROR' && own !== undefined ? `VALIDATION_ERROR.${own}` : code
-      t.same(example, { $ref: `#/components/examples/${target}` }, `${name}: ${code}'s example is referenced, not copied`)
+    for (const [key, example] of Object.entries<Document>(response.content[JSON_TYPE].examples)) {
+      const [code, locale] = key.split('.')
+      const target = (code === 'VALIDATION_ERROR' && own !== undefined ? `VALIDATION_ERROR.${own}` : code) + (locale === undefined ? '' : `.${locale}`)
+      t.same(example, { $ref: `#/components/examples/${target}` }, `${name}: ${key}'s example is referenced, not copied`)
     }
+    t.same(Object.keys(response.content[JSON_TYPE].examples), response['x-error-codes'].flatMap((code: string) => [code, `${code}.en`]), `${name}: every code in Korean and in English`)
   }
 })
 

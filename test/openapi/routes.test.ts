@@ -208,8 +208,9 @@ t.test("the user's own transform, transformObject and response schemas are kept"
   t.match(notFound.content['application/json'].schema.oneOf, [{ properties: { reason: { type: 'string' } } }, { $ref: '#/components/schemas/SESSION_NOT_FOUND' }])
   t.same(notFound.content['application/json'].examples, {
     route: { value: { reason: '없음' } },
-    SESSION_NOT_FOUND: { $ref: '#/components/examples/SESSION_NOT_FOUND' }
-  }, "the route's example stays inline beside the reference to the code's example")
+    SESSION_NOT_FOUND: { $ref: '#/components/examples/SESSION_NOT_FOUND' },
+    'SESSION_NOT_FOUND.en': { $ref: '#/components/examples/SESSION_NOT_FOUND.en' }
+  }, "the route's example stays inline beside the references to the code's examples (the sample catalog's ko and en)")
   t.notOk(document.components.responses?.SESSION_NOT_FOUND, 'a merged response is written on the route, not shared')
   t.equal(await openapiProblems(document), '')
 

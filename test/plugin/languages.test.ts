@@ -8,6 +8,9 @@ import type { FastifyInstance } from 'fastify'
 import { ajvOptions } from '../../src/index.js'
 import { VALIDATION_MESSAGES } from '../../src/validation/messages.js'
 import { VALIDATION_MESSAGES_EN } from '../../src/validation/messages-en.js'
+import { Ajv } from 'ajv'
+import { bodySchemaOf } from '../../src/envelope/format.js'
+import { problemFormat } from '../../src/envelope/problem.js'
 import { buildApp } from '../helpers/app.js'
 
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/
@@ -303,4 +306,23 @@ t.test('English labels: x-title-en, else the property name; items and parts in E
   })
   const root = await app.inject({ method: 'POST', url: '/root', headers: { 'accept-language': 'en' }, payload: ['a', {}] })
   t.same(root.json().fieldErrors, { '[1]': ['Item 2 of the request body must be a string.'] })
+})
+
+t.test('problem+json: the status title is in the language of the answer, and the published schema allows each', async (t) => {
+  const app = await sampleApp({ envelope: 'problem' })
+  t.teardown(() => app.close())
+  const titles = { ko: '찾을 수 없음', en: 'Not Found' }
+  const notFound = app.errorCatalog.get('NOT_FOUND')
+  if (notFound === undefined) throw new Error('the sample catalog lacks NOT_FOUND')
+  // The body schema the document publishes for the code: one title per language of the catalog.
+  const schema = bodySchemaOf(problemFormat(undefined), notFound)
+  const check = new Ajv({ strict: false }).compile(schema)
+  for (const [header, want] of [['ko', 'ko'], ['en', 'en'], ['en-US;q=0.9,ko;q=0.8', 'en'], [undefined, 'ko']] as const) {
+    const response = await app.inject({ url: '/nope', headers: header === undefined ? {} : { 'accept-language': header } })
+    const body = response.json()
+    t.equal(body.title, titles[want], `${String(header)}: title`)
+    t.equal(response.headers['content-language'], want)
+    t.ok(check(body), `${String(header)}: the body fits the published schema ${JSON.stringify(check.errors)}`)
+  }
+  t.same(schema.properties.title.anyOf?.map((title: { const: string }) => title.const), ['찾을 수 없음', 'Not Found'], 'the schema lists both titles')
 })

@@ -89,6 +89,21 @@ t.test('the formatter alone: Fastify\'s message shape for odd Ajv errors', async
   t.equal(stacklessSchemaErrorFormatter([], 'querystring').message, '')
 })
 
+t.test('the formatter alone: the message is written when first read, and reads like any Error\'s', async (t) => {
+  let reads = 0
+  const counted = { keyword: 'type', instancePath: '/seat', schemaPath: '#/properties/seat/type', params: {}, get message () { reads++; return 'must be integer' } }
+  const error = stacklessSchemaErrorFormatter([counted], 'body')
+  t.equal(reads, 0, 'nothing read while the answer is made')
+  t.equal(error.message, 'body/seat must be integer')
+  t.equal(error.message, 'body/seat must be integer')
+  t.equal(reads, 1, 'written once')
+  t.equal(error.stack, 'Error: body/seat must be integer', 'the stack names the message, and no frames')
+  t.equal(String(error), 'Error: body/seat must be integer')
+  t.notOk(Object.keys(error).includes('message'), 'not an enumerable own member (as an Error\'s message is not)')
+  error.message = 'rewritten by a hook'
+  t.equal(error.message, 'rewritten by a hook', 'settable, as any Error\'s')
+})
+
 t.test('an app\'s own schemaErrorFormatter server option is kept', async (t) => {
   const { app, last } = await appOf({}, { schemaErrorFormatter: (errors, dataVar) => new Error(`mine: ${dataVar} ${errors.length}`) })
   t.teardown(() => app.close())

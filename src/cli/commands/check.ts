@@ -5,7 +5,8 @@ import { runGenerators } from '../run-generators.js'
 import { TARGET_FLAGS, targetsOf } from './generate.js'
 
 export const CHECK_HELP = `Usage: error-catalog check <catalog> [--out file.ts] [--docs file.md] [--schema file.json]
-                            [--import-from specifier] [--no-augment] [--title text] [--no-builtin] [--json]
+                            [--import-from specifier] [--no-augment] [--title text] [--no-builtin]
+                            [--envelope default|problem|file] [--json]
 
 Checks the catalog, then regenerates each named file in memory and compares it with the file on disk.
 Nothing is written. Use the same flags as the generate command that made the files.

@@ -5,6 +5,7 @@ import { EXIT, type CliIo } from '../io.js'
 import { printGenerated, runGenerators } from '../run-generators.js'
 import type { GenerateTargets } from '../generated-files.js'
 import { watchFile } from '../watch.js'
+import { ENVELOPE_FLAG } from '../envelope-option.js'
 
 /** Flags shared by `generate` and `check`: which files to make from the catalog. */
 export const TARGET_FLAGS = {
@@ -14,18 +15,23 @@ export const TARGET_FLAGS = {
   'import-from': { type: 'string' },
   'no-augment': { type: 'boolean' },
   title: { type: 'string' },
-  'no-builtin': { type: 'boolean' }
+  'no-builtin': { type: 'boolean' },
+  ...ENVELOPE_FLAG
 } as const
 
 export const GENERATE_HELP = `Usage: error-catalog generate <catalog> [--out file.ts] [--docs file.md] [--schema file.json]
                                [--import-from specifier] [--no-augment] [--title text] [--no-builtin]
-                               [--watch] [--json]
+                               [--envelope default|problem|file] [--type-base url] [--watch] [--json]
 
 Writes the typed TypeScript module of the catalog to --out (to standard output without --out),
 and the Markdown guide and JSON Schema when --docs and --schema name files.
   --import-from  module the generated code imports and augments (default fastify-error-catalog)
   --no-augment   leave out the declaration that types app.errors (it is global to a program)
   --no-builtin   leave out the builtin catalog's codes
+  --envelope     the wire format of the body types and the guide's examples, as the app passes it to the
+                 plugin: default, problem, or a .yaml/.json file with the declaration (default: the catalog's
+                 own envelope:, else default)
+  --type-base    the plugin's typeBase option: problem's type URIs are <url>#<anchor> (default: docsUrl or about:blank)
   --watch        generate again whenever the catalog file changes (until interrupted)
 `
 
@@ -38,7 +44,9 @@ export function targetsOf (args: ParsedArgs): GenerateTargets {
     importFrom: stringFlag(args, 'import-from'),
     noAugment: args.values['no-augment'] === true,
     title: stringFlag(args, 'title'),
-    builtin: args.values['no-builtin'] !== true
+    builtin: args.values['no-builtin'] !== true,
+    envelope: stringFlag(args, 'envelope'),
+    typeBase: stringFlag(args, 'type-base')
   }
 }
 
