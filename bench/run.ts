@@ -8,13 +8,15 @@
  *
  * Environment: BENCH_DURATION (seconds per scenario per round, default 3), BENCH_ROUNDS (3), BENCH_WARMUP (1),
  * BENCH_CONNECTIONS (10), BENCH_PIPELINING (1), BENCH_ONLY (comma-separated scenario names; baselines are added), BENCH_LOG_LEVEL (warn).
+ * BENCH_PIN=1 (Linux, `taskset`): the load generator on CPU 0 and every server on CPU 1, so that neither is moved
+ * onto the other's core between rounds.
  *
  * BENCH_COMPARE=<dir>: another checkout of this repository (with its node_modules), e.g. a `git worktree` of the
  * previous commit. Each of our scenarios also runs from that checkout's servers, as `<name>@before`, in the same
  * rounds, and a `× before` column gives the per-round ratio: a change measured before/after in one run.
  */
 import autocannon from 'autocannon'
-import { fork, type ChildProcess } from 'node:child_process'
+import { fork, spawnSync, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { SCENARIOS, type Scenario } from './scenarios.js'
 import type { ServerMessage } from './servers/start.js'
@@ -29,6 +31,15 @@ const START = fileURLToPath(new URL('./servers/start.ts', import.meta.url))
 interface Server { scenario: Scenario, label: string, child: ChildProcess, port: number }
 
 const COMPARE = process.env.BENCH_COMPARE
+const PIN = process.env.BENCH_PIN === '1'
+
+/** Pins a process to one CPU with `taskset` (BENCH_PIN); fails loudly rather than measuring unpinned. */
+function pin (pid: number | undefined, cpu: number): void {
+  if (!PIN || pid === undefined) return
+  const result = spawnSync('taskset', ['-p', '-c', String(cpu), String(pid)], { stdio: 'ignore' })
+  if (result.status !== 0) throw new Error(`BENCH_PIN: taskset could not pin ${pid} to CPU ${cpu}`)
+}
+pin(process.pid, 0)
 const BEFORE = '@before'
 interface Sample { rps: number, p50: number, p99: number, cpuPerRequest: number }
 
@@ -55,6 +66,7 @@ function startServer (scenario: Scenario, compare?: string): Promise<Server> {
   const start = compare === undefined ? START : `${compare}/bench/servers/start.ts`
   const label = compare === undefined ? scenario.name : scenario.name + BEFORE
   const child = fork(start, [scenario.name], { ...(compare === undefined ? {} : { cwd: compare }), execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  pin(child.pid, 1)
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${scenario.name}: server did not start in 30 s`)), 30_000)
     child.once('exit', (code) => reject(new Error(`${scenario.name}: server exited with ${code}`)))
