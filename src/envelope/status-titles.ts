@@ -68,7 +68,8 @@ const STATUS_TITLES_EN: Readonly<Record<number, string>> = {
  * English for any other; a generic one for statuses not listed).
  */
 export function statusTitleText (status: number, locale = 'ko'): string {
-  if (guideLanguageOf(locale) === 'ko') return STATUS_TITLES[status] ?? (status >= 500 ? '서버 오류' : '요청 오류')
+  // Per answer in the problem format: the plain tags without parsing them.
+  if (locale === 'ko' || (locale !== 'en' && guideLanguageOf(locale) === 'ko')) return STATUS_TITLES[status] ?? (status >= 500 ? '서버 오류' : '요청 오류')
   return STATUS_TITLES_EN[status] ?? (status >= 500 ? 'Server Error' : 'Client Error')
 }
 

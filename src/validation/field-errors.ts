@@ -161,8 +161,10 @@ export function createValidationFormatter (catalog: ValidationCatalog, limits: V
         taken ??= new Set(takenList)
         if (raw.length > MAX_TAKEN_RAW || !taken.has(raw)) { truncated = true; continue }
       }
-      const cacheable = cacheableError(instancePath, named, error.params)
-      let entry = cacheable ? cachedRender(rendered.get(site)?.get(instancePath), location, named, error) : undefined
+      // Long client-given paths and names are neither hashed nor kept. Params are compared on a hit; whether they
+      // can be kept is asked only on a miss.
+      const short = instancePath.length <= MAX_KEY_PART && (named === undefined || named.length <= MAX_KEY_PART)
+      let entry = short ? cachedRender(rendered.get(site)?.get(instancePath), location, named, error) : undefined
       let messages: string[] | undefined
       if (entry !== undefined) {
         messages = byPath.get(entry.path)
@@ -177,7 +179,7 @@ export function createValidationFormatter (catalog: ValidationCatalog, limits: V
         // One frozen field error per render, shared by every answer that reuses it: formats cache its JSON by identity.
         const fieldError: FieldError = Object.freeze({ pointer, path, location, keyword: error.keyword, message, format: formatOf(error) })
         entry = { path, message, fieldError, pathBytes: jsonStringBytes(path), messageBytes: jsonStringBytes(message) }
-        if (cacheable) {
+        if (short && keepableParams(error.params)) {
           const params = { ...error.params }
           remember(site, instancePath, { location, named, keyword: error.keyword, params, paramCount: Object.keys(params).length, rendered: entry })
         }
@@ -257,9 +259,8 @@ interface Slot {
   readonly rendered: Rendered
 }
 
-/** Whether an error's render may be cached: short paths and names, params of plain types and short strings. */
-function cacheableError (instancePath: string, named: string | undefined, params: Readonly<Record<string, unknown>>): boolean {
-  if (instancePath.length > MAX_KEY_PART || (named !== undefined && named.length > MAX_KEY_PART)) return false
+/** Whether an error's params may be kept with its render: plain types, strings no longer than MAX_KEY_PART. */
+function keepableParams (params: Readonly<Record<string, unknown>>): boolean {
   for (const name in params) {
     const value = params[name]
     switch (typeof value) {
