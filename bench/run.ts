@@ -58,6 +58,7 @@ function selected (): Scenario[] {
     if (scenario === undefined) throw new Error(`unknown scenario ${name}`)
     if (scenario.baseline !== undefined) names.add(scenario.baseline)
     if (scenario.sameIn !== undefined) names.add(scenario.sameIn)
+    if (scenario.floor !== undefined) names.add(scenario.floor)
   }
   return SCENARIOS.filter((scenario) => names.has(scenario.name))
 }
@@ -148,7 +149,7 @@ async function main (): Promise<void> {
     for (const scenario of scenarios) servers.push(await startServer(scenario))
     if (COMPARE !== undefined) {
       // Only our own scenarios: the Fastify baselines are the same code in both checkouts.
-      for (const scenario of scenarios) if (scenario.baseline !== undefined) servers.push(await startServer(scenario, COMPARE))
+      for (const scenario of scenarios) if (scenario.baseline !== undefined && scenario.server !== 'floor') servers.push(await startServer(scenario, COMPARE))
     }
     for (const server of servers) {
       const body = await probe(server)
@@ -177,7 +178,7 @@ async function main (): Promise<void> {
     }
     const cpuRatio = (mine: Sample, theirs: Sample): number => theirs.cpuPerRequest / mine.cpuPerRequest
     const ceiling = samples.has('ceiling-200') ? 'ceiling-200' : undefined
-    const rows = [['scenario', 'req/s', 'p50 ms', 'p99 ms', 'server CPU µs/req', 'RSS MB', '× Fastify default', '× ceiling', 'CPU × default', '× default format', ...(COMPARE === undefined ? [] : ['× before'])]]
+    const rows = [['scenario', 'req/s', 'p50 ms', 'p99 ms', 'server CPU µs/req', 'RSS MB', '× Fastify default', '× ceiling', 'CPU × default', '× default format', '× floor', ...(COMPARE === undefined ? [] : ['× before'])]]
     for (const server of servers) {
       const { baseline } = server.scenario
       const name = server.label
@@ -194,13 +195,16 @@ async function main (): Promise<void> {
         name === ceiling ? '1.00' : fixed(ratio(name, ceiling), 2),
         baseline === undefined ? '1.00' : fixed(ratio(name, baseline, cpuRatio), 2),
         server.scenario.sameIn === undefined ? '–' : fixed(ratio(name, server.scenario.sameIn + (name.endsWith(BEFORE) ? BEFORE : '')), 2),
+        server.scenario.floor === undefined ? '–' : fixed(ratio(name, server.scenario.floor), 2),
         ...(COMPARE === undefined ? [] : [name.endsWith(BEFORE) || baseline === undefined ? '–' : fixed(ratio(name, name + BEFORE), 2)])
       ])
     }
     console.log(table(rows))
     console.log('\n× columns: req/s over the baseline\'s (Fastify default of the same kind, or the 200 ceiling); ' +
       'CPU × default: the baseline\'s server CPU time per response over this one\'s (> 1: cheaper than Fastify\'s own); ' +
-      '× default format: req/s over the same request answered in the default wire format.')
+      '× default format: req/s over the same request answered in the default wire format; ' +
+      '× floor: req/s over the floor row of the same request (its answer recorded once and sent as constant bytes by a bare error handler: ' +
+      'what any error handler could reach on this machine with these bytes).')
     console.log(`${ROUNDS} alternating rounds of ${DURATION} s per scenario, ${CONNECTIONS} connections, Node ${process.version}; ` +
       `ratios are medians of per-round ratios; ${Math.round((Date.now() - began) / 1000)} s in all.`)
   } finally {

@@ -5,7 +5,7 @@
  */
 
 /** The kind of server a scenario starts (see bench/servers/apps.ts). */
-export type ServerKind = 'ceiling' | 'fastify' | 'catalog'
+export type ServerKind = 'ceiling' | 'fastify' | 'catalog' | 'floor'
 
 /** One load scenario. */
 export interface Scenario {
@@ -41,6 +41,14 @@ export interface Scenario {
   status: number
   /** The Fastify-default scenario this one is compared with; undefined for the baselines themselves. */
   baseline?: string
+  /**
+   * A `floor` server's source: the catalog scenario whose answer it records once at start-up and then sends as
+   * constant bytes (same status, headers and body) from a bare error handler: what any error handler could reach
+   * on this machine for those bytes. A catalog scenario names its floor in `floor`.
+   */
+  records?: string
+  /** The floor scenario of this request (the `× floor` column). */
+  floor?: string
 }
 
 /** The recipes of docs/wire-formats.md the bench loads, by their `<!-- recipe: … -->` marker. */
@@ -75,15 +83,16 @@ export const TEN_INVALID = JSON.stringify({
   agree: 'yes'
 })
 
-const CATALOG_404: Scenario = { name: 'catalog-404', label: 'catalog SESSION_NOT_FOUND (details + placeholder)', server: 'catalog', method: 'GET', path: '/sessions/AB12CD', status: 404, baseline: 'default-404' }
-const CATALOG_400X10: Scenario = { name: 'catalog-400x10', label: 'catalog VALIDATION_ERROR fieldErrors, ten (allErrors)', server: 'catalog', allErrors: true, method: 'POST', path: '/enroll', body: TEN_INVALID, status: 400, baseline: 'default-400x10' }
+const CATALOG_404: Scenario = { name: 'catalog-404', label: 'catalog SESSION_NOT_FOUND (details + placeholder)', server: 'catalog', method: 'GET', path: '/sessions/AB12CD', status: 404, baseline: 'default-404', floor: 'floor-404' }
+const CATALOG_400X10: Scenario = { name: 'catalog-400x10', label: 'catalog VALIDATION_ERROR fieldErrors, ten (allErrors)', server: 'catalog', allErrors: true, method: 'POST', path: '/enroll', body: TEN_INVALID, status: 400, baseline: 'default-400x10', floor: 'floor-400x10' }
 
 export const SCENARIOS: readonly Scenario[] = [
   { name: 'ceiling-200', label: '200 JSON with response schema (ceiling)', server: 'ceiling', method: 'GET', path: '/sessions/AB12CD', status: 200, baseline: 'default-404' },
   { name: 'default-404', label: 'Fastify default handler, @fastify/error 404', server: 'fastify', method: 'GET', path: '/sessions/AB12CD', status: 404 },
   CATALOG_404,
-  { ...CATALOG_404, name: 'catalog-404-ko', label: 'same, Korean-only catalog (the sample without translations)', catalog: 'korean-only' },
-  { ...CATALOG_404, name: 'catalog-404-en', label: 'same, two-language sample, Accept-Language: en', headers: { 'accept-language': 'en' }, contentLanguage: 'en' },
+  floorOf(CATALOG_404),
+  { ...CATALOG_404, name: 'catalog-404-ko', label: 'same, Korean-only catalog (the sample without translations)', catalog: 'korean-only', floor: undefined },
+  { ...CATALOG_404, name: 'catalog-404-en', label: 'same, two-language sample, Accept-Language: en', headers: { 'accept-language': 'en' }, contentLanguage: 'en', floor: undefined },
   { name: 'catalog-404-metrics', label: 'catalog 404 with metrics (http_errors_total)', server: 'catalog', metrics: true, method: 'GET', path: '/sessions/AB12CD', status: 404, baseline: 'default-404' },
   { name: 'catalog-404-observed', label: 'catalog 404 with metrics and tracing (OTel API, no SDK)', server: 'catalog', metrics: true, tracing: true, method: 'GET', path: '/sessions/AB12CD', status: 404, baseline: 'default-404' },
   ...inFormats(CATALOG_404),
@@ -92,7 +101,8 @@ export const SCENARIOS: readonly Scenario[] = [
   { name: 'catalog-400x1-stack', label: 'same, with Fastify\'s default formatter (stacklessValidationErrors: false)', server: 'catalog', fastifyFormatter: true, method: 'POST', path: '/enroll', body: ONE_INVALID, status: 400, baseline: 'default-400x1' },
   { name: 'default-400x10', label: 'Fastify default 400, ten invalid (allErrors)', server: 'fastify', allErrors: true, method: 'POST', path: '/enroll', body: TEN_INVALID, status: 400 },
   CATALOG_400X10,
-  { ...CATALOG_400X10, name: 'catalog-400x10-ko', label: 'same, Korean-only catalog (the sample without translations)', catalog: 'korean-only' },
+  floorOf(CATALOG_400X10),
+  { ...CATALOG_400X10, name: 'catalog-400x10-ko', label: 'same, Korean-only catalog (the sample without translations)', catalog: 'korean-only', floor: undefined },
   ...inFormats(CATALOG_400X10),
   { name: 'default-route404', label: 'Fastify default unknown route 404', server: 'fastify', method: 'GET', path: '/nowhere/123', status: 404 },
   { name: 'catalog-route404', label: 'catalog NOT_FOUND for an unknown route', server: 'catalog', method: 'GET', path: '/nowhere/123', status: 404, baseline: 'default-route404' },
@@ -100,10 +110,16 @@ export const SCENARIOS: readonly Scenario[] = [
   { name: 'catalog-500', label: 'catalog INTERNAL_ERROR for a throw (logged)', server: 'catalog', method: 'GET', path: '/boom', status: 500, baseline: 'default-500' }
 ]
 
+/** The floor of a catalog scenario: its answer, recorded at start-up, sent as constant bytes (`floor-404`). */
+function floorOf (scenario: Scenario): Scenario {
+  const name = scenario.floor ?? `floor-${scenario.name}`
+  return { ...scenario, name, label: `${scenario.name}'s answer as constant bytes from a bare error handler (the floor)`, server: 'floor', records: scenario.name, floor: undefined }
+}
+
 /** A default-format scenario again in `problem` and in each recipe (`catalog-404-problem`, `catalog-404-seed-000`, …). */
 function inFormats (scenario: Scenario): Scenario[] {
   return (['problem', 'seed-000', 'seed-001', 'seed-002', 'seed-004'] as const).map((envelope) => ({
-    ...scenario, name: `${scenario.name}-${envelope}`, label: `${scenario.label}, in ${envelope}`, envelope, sameIn: scenario.name
+    ...scenario, name: `${scenario.name}-${envelope}`, label: `${scenario.label}, in ${envelope}`, envelope, sameIn: scenario.name, floor: undefined
   }))
 }
 

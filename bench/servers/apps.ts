@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { errorCatalog } from '../../src/index.js'
 import type { Scenario } from '../scenarios.js'
 import { koreanOnlyCatalog } from '../korean-only.js'
+import { scenarioNamed } from '../scenarios.js'
 // The recipes as docs/wire-formats.md prints them (one reader, shared with the recipe tests).
 import { recipe } from '../../test/helpers/recipes.js'
 
@@ -67,6 +68,24 @@ function errorRoutes (app: FastifyInstance, notFound: (code: string) => Error): 
   })
 }
 
+/** The response headers a recorded answer repeats (the server writes Content-Length, Date and the connection's own). */
+const RECORDED_HEADERS = new Set(['content-type', 'content-language', 'vary', 'retry-after', 'allow'])
+
+/** A catalog scenario's answer to its request (status, headers, body), recorded once through `inject`. */
+async function recordedAnswer (scenario: Scenario): Promise<{ status: number, headers: Record<string, string>, body: string }> {
+  const app = await buildScenarioApp(scenario)
+  const response = await app.inject({
+    method: scenario.method,
+    url: scenario.path,
+    headers: { ...scenario.headers, ...(scenario.body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(scenario.body === undefined ? {} : { payload: scenario.body })
+  })
+  await app.close()
+  const headers: Record<string, string> = {}
+  for (const [name, value] of Object.entries(response.headers)) if (RECORDED_HEADERS.has(name)) headers[name] = String(value)
+  return { status: response.statusCode, headers, body: response.body }
+}
+
 /** Builds the app of a scenario, ready to listen. */
 export async function buildScenarioApp (scenario: Scenario): Promise<FastifyInstance> {
   const app = Fastify(serverOptions(scenario))
@@ -79,6 +98,17 @@ export async function buildScenarioApp (scenario: Scenario): Promise<FastifyInst
     case 'fastify':
       errorRoutes(app, (code) => new SessionNotFound(code))
       break
+    case 'floor': {
+      const answer = await recordedAnswer(scenarioNamed(scenario.records ?? ''))
+      // One error made at start-up: the route's throw and Ajv's failure both hand it to the handler, which does no work.
+      const thrown = new Error('the floor')
+      app.setSchemaErrorFormatter(() => thrown)
+      app.setErrorHandler((_error, _request, reply) => {
+        reply.code(answer.status).headers(answer.headers).send(answer.body)
+      })
+      errorRoutes(app, () => thrown)
+      break
+    }
     case 'catalog':
       await app.register(errorCatalog, {
         catalog: scenario.catalog === 'korean-only' ? koreanOnlyCatalog(EXAMPLE_CATALOG) : EXAMPLE_CATALOG,

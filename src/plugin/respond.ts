@@ -3,7 +3,7 @@
  * format's schema of that code, compiled on first use and cached (serializeBody, src/envelope/format.ts), so the
  * error path does no schema work per request and the bytes are exactly the format's (a route's response schema cannot drop or coerce members of a
  * string payload). When nothing varies but the request members (the request id), the body is precomputed bytes
- * with the request members spliced in.
+ * with the request members spliced in; so is a validation failure that repeats one seen just before it.
  */
 import buildSerializer from 'fast-json-stringify'
 import type { FastifyReply, FastifyRequest } from 'fastify'
@@ -33,14 +33,41 @@ interface ConstantBody {
   pieces: readonly string[]
 }
 
+/**
+ * The body of a validation failure, kept by its first field error, and reused while the same failure repeats: the
+ * same code, language, text, flat details and field errors (the formatter hands out one frozen object per rendered
+ * field error, so a repeat is an identity check per item). `pieces` is made on the second sighting: a failure seen
+ * once costs only this record.
+ */
+interface RepeatedBody {
+  entry: CompiledEntry
+  locale: string
+  message: string
+  suggestions: readonly string[]
+  details: Readonly<Record<string, unknown>> | undefined
+  fieldErrors: readonly FieldError[]
+  pieces: readonly string[] | null
+}
+
 /** Serializes a string as the formats' serializers do (fast-json-stringify's string rule). */
 const serializeString = buildSerializer({ type: 'string' }) as (value: string) => string
+
+/**
+ * The markers a sample body carries in its request members, cut out to make pieces. Random per process, so that a
+ * client's field name cannot be taken for one (and a marker found more than once leaves the body to the serializer).
+ */
+const MARKER_ID = Array.from(globalThis.crypto.getRandomValues(new Uint32Array(2)), (part) => part.toString(36)).join('')
 
 /** The serializers and constant bodies of one format, and which request members it writes. */
 interface FormatCache {
   constants: Map<CompiledEntry, ConstantBody | null>
   /** Constant bodies in the catalog's other languages, by locale. */
   constantsIn: Map<string, Map<CompiledEntry, ConstantBody | null>>
+  /** Validation bodies by their first field error (weak: the formatter's cache decides how long they live). */
+  repeated: WeakMap<FieldError, RepeatedBody>
+  /** The marker of each request member the format writes, and its JSON as the serializer writes it. */
+  markers: readonly string[]
+  writtenMarkers: readonly string[]
   timestamp: boolean
   instance: boolean
 }
@@ -65,7 +92,16 @@ export function createResponder (internal: CompiledEntry, defaultLocale: string,
     let cache = caches.get(format)
     if (cache === undefined) {
       const members = format.requestMembers
-      caches.set(format, cache = { constants: new Map(), constantsIn: new Map(), timestamp: members.includes('timestamp'), instance: members.includes('instance') })
+      const markers = members.map((member, index) => `\u0000fec-${index}-${member}-${MARKER_ID}\u0000`)
+      caches.set(format, cache = {
+        constants: new Map(),
+        constantsIn: new Map(),
+        repeated: new WeakMap(),
+        markers,
+        writtenMarkers: markers.map(serializeString),
+        timestamp: members.includes('timestamp'),
+        instance: members.includes('instance')
+      })
     }
     return cache
   }
@@ -92,25 +128,47 @@ export function createResponder (internal: CompiledEntry, defaultLocale: string,
       return constant
     }
     const { message, suggestions } = entry.render(undefined, locale)
-    const markers = format.requestMembers.map((member, index) => `\u0000fec-${index}-${member}\u0000`)
+    const pieces = piecesOf(format, cache, { entry, message, suggestions, details: undefined, fieldErrors: undefined, locale })
+    if (pieces !== null) constant = { message, suggestions, pieces }
+    constants.set(entry, constant)
+    return constant
+  }
+
+  /**
+   * A body cut around its request members: serialized with a marker in each, then split where each marker is
+   * found exactly once. Null when one is not (a member the format does not write as a plain string, or a client's
+   * text that happens to hold a marker) or the parts do not serialize: the serializer answers then.
+   */
+  function piecesOf (format: WireFormat, cache: FormatCache, parts: Omit<ErrorParts, RequestMember>): readonly string[] | null {
     try {
-      const sample = serializeBody(format, { entry, message, suggestions, details: undefined, fieldErrors: undefined, locale, ...sampleMembers(format.requestMembers, markers) })
+      let rest = serializeBody(format, { ...parts, ...sampleMembers(format.requestMembers, cache.markers) })
       const pieces: string[] = []
-      let rest = sample
-      for (const marker of markers) {
-        const written = serializeString(marker)
+      for (const written of cache.writtenMarkers) {
         const at = rest.indexOf(written)
-        if (at < 0 || rest.indexOf(written, at + 1) >= 0) throw new Error('marker not found once')
+        if (at < 0 || rest.indexOf(written, at + 1) >= 0) return null
         pieces.push(rest.slice(0, at))
         rest = rest.slice(at + written.length)
       }
       pieces.push(rest)
-      constant = { message, suggestions, pieces }
+      return pieces
     } catch {
-      // Required details, or a member the format does not write as a plain string: the serializer answers.
+      return null
     }
-    constants.set(entry, constant)
-    return constant
+  }
+
+  /** The reusable pieces of a validation failure's body, when it repeats the one last seen with its first field error. */
+  function repeatedOf (format: WireFormat, cache: FormatCache, error: ErrorReply, fieldErrors: readonly FieldError[], details: Readonly<Record<string, unknown>> | undefined, locale: string): readonly string[] | null {
+    const { entry, message, suggestions } = error
+    const seen = cache.repeated.get(fieldErrors[0])
+    if (seen !== undefined && seen.entry === entry && seen.locale === locale && seen.message === message &&
+      sameList(seen.suggestions, suggestions) && sameFlat(seen.details, details) && sameItems(seen.fieldErrors, fieldErrors)) {
+      // Second sighting: cut the pieces now (null again when they cannot be cut: the serializer keeps answering).
+      if (seen.pieces === null) seen.pieces = piecesOf(format, cache, { entry, message, suggestions, details, fieldErrors, locale })
+      return seen.pieces
+    }
+    // Only flat details (strings, numbers, booleans) are compared; anything else is not kept.
+    if (isFlat(details)) cache.repeated.set(fieldErrors[0], { entry, locale, message, suggestions, details, fieldErrors, pieces: null })
+    return null
   }
 
   function send (reply: FastifyReply, error: ErrorReply, format: WireFormat): void {
@@ -127,11 +185,15 @@ export function createResponder (internal: CompiledEntry, defaultLocale: string,
       // Nothing varies but the request members: prebuilt bytes, no body object, no serializer call.
       const constant = constantOf(format, cache, entry, locale)
       if (constant !== null && error.message === constant.message && sameList(error.suggestions, constant.suggestions)) {
-        const { pieces } = constant
-        let payload = pieces[0]
-        const values: Pick<ErrorParts, RequestMember> = { requestId, timestamp, instance }
-        for (let i = 1; i < pieces.length; i++) payload += serializeString(values[format.requestMembers[i - 1]] as string) + pieces[i]
-        finish(reply, error, format, payload)
+        finish(reply, error, format, joinPieces(format, constant.pieces, { requestId, timestamp, instance }))
+        return
+      }
+    }
+    const { fieldErrors } = error
+    if (fieldErrors !== undefined && fieldErrors.length > 0 && typeof requestId === 'string') {
+      const pieces = repeatedOf(format, cache, error, fieldErrors, details, locale)
+      if (pieces !== null) {
+        finish(reply, error, format, joinPieces(format, pieces, { requestId, timestamp, instance }))
         return
       }
     }
@@ -185,6 +247,13 @@ function isoNow (): string {
   return lastIso
 }
 
+/** A body from its pieces and this answer's request members. */
+function joinPieces (format: WireFormat, pieces: readonly string[], values: Pick<ErrorParts, RequestMember>): string {
+  let payload = pieces[0]
+  for (let i = 1; i < pieces.length; i++) payload += serializeString(values[format.requestMembers[i - 1]] as string) + pieces[i]
+  return payload
+}
+
 /** The request members of a sample body, each set to its marker. */
 function sampleMembers (members: readonly RequestMember[], markers: readonly string[]): Pick<ErrorParts, RequestMember> {
   const sample: Record<RequestMember, string | undefined> = { requestId: undefined, timestamp: undefined, instance: undefined }
@@ -219,6 +288,35 @@ function sameList (a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
   return true
+}
+
+/** The same field errors in the same order (the formatter's frozen objects: compared by identity). */
+function sameItems (a: readonly FieldError[], b: readonly FieldError[]): boolean {
+  if (a === b) return true
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
+/** Details whose values are all strings, numbers or booleans (or no details): what sameFlat can compare. */
+function isFlat (details: Readonly<Record<string, unknown>> | undefined): boolean {
+  if (details === undefined) return true
+  for (const key in details) {
+    const type = typeof details[key]
+    if (type !== 'string' && type !== 'number' && type !== 'boolean') return false
+  }
+  return true
+}
+
+/** Equal flat details: the same keys in the same order, with the same values. */
+function sameFlat (a: Readonly<Record<string, unknown>> | undefined, b: Readonly<Record<string, unknown>> | undefined): boolean {
+  if (a === b) return true
+  if (a === undefined || b === undefined) return false
+  const keys = Object.keys(a)
+  const others = Object.keys(b)
+  if (keys.length !== others.length) return false
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== others[i] || !Object.is(a[keys[i]], b[keys[i]])) return false
+  return isFlat(b)
 }
 
 function hasMembers (value: object | undefined): boolean {

@@ -17,35 +17,46 @@ import type { FastifyInstance, FastifySchemaValidationError } from 'fastify'
 export const MAX_MESSAGE_LENGTH = 2048
 
 /**
- * Fastify 5's default message for validation errors, in an Error that captures no stack frames. The message is
+ * Fastify 5's default message for validation errors, in an error that captures no stack frames. The message is
  * written on first read (a log line, an app's own hook): an answer that reads nothing of it does not build it.
+ *
+ * The error is made without running the Error constructor (an object on RequestValidationFailure's prototype):
+ * even without stack frames, `new Error` cost more than the rest of a repeated failure's answer. It is an
+ * `instanceof Error` (what Fastify's reply, pino and `util.inspect` look for), with `name`, `message` and a
+ * `stack` of `Error: <message>`; only `util.types.isNativeError` tells it apart.
  */
 export function stacklessSchemaErrorFormatter (errors: FastifySchemaValidationError[], dataVar: string): Error {
-  const limit = Error.stackTraceLimit
-  Error.stackTraceLimit = 0
-  const error = new RequestValidationFailure(errors, dataVar)
-  Error.stackTraceLimit = limit
+  const error = Object.create(RequestValidationFailure.prototype) as RequestValidationFailure
+  // Not enumerable: logs and util.inspect show what Fastify adds (statusCode, code, validation), not this.
+  Object.defineProperty(error, kState, { value: { errors, dataVar, message: undefined } })
   return error
 }
 
+const kState = Symbol('fastify-error-catalog.validation')
+
+/** What a failure is made from, and its message once written. */
+interface FailureState { readonly errors: readonly FastifySchemaValidationError[], readonly dataVar: string, message: string | undefined }
+
 /** A failed request validation whose `message` is Fastify's text, made when first read (and settable, as any Error's). */
 class RequestValidationFailure extends Error {
-  readonly #errors: readonly FastifySchemaValidationError[]
-  readonly #dataVar: string
-  #message: string | undefined
-
-  constructor (errors: readonly FastifySchemaValidationError[], dataVar: string) {
-    super()
-    this.#errors = errors
-    this.#dataVar = dataVar
-  }
+  declare readonly [kState]: FailureState
 
   override get message (): string {
-    return (this.#message ??= validationMessage(this.#errors, this.#dataVar))
+    const state = this[kState]
+    return (state.message ??= validationMessage(state.errors, state.dataVar))
   }
 
   override set message (value: string) {
-    this.#message = value
+    this[kState].message = value
+  }
+
+  // What a stackless Error's stack says; settable, as any Error's.
+  override get stack (): string {
+    return `${this.name}: ${this.message}`
+  }
+
+  override set stack (value: string) {
+    Object.defineProperty(this, 'stack', { value, writable: true, configurable: true })
   }
 }
 

@@ -3,6 +3,7 @@
  * frames, and never in the way of a formatter the app chose.
  */
 import t from 'tap'
+import { inspect } from 'node:util'
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { errorCatalog, type ErrorCatalogOptions } from '../../src/index.js'
 import { resolveOptions } from '../../src/plugin/options.js'
@@ -102,6 +103,13 @@ t.test('the formatter alone: the message is written when first read, and reads l
   t.notOk(Object.keys(error).includes('message'), 'not an enumerable own member (as an Error\'s message is not)')
   error.message = 'rewritten by a hook'
   t.equal(error.message, 'rewritten by a hook', 'settable, as any Error\'s')
+  t.equal(error.stack, 'Error: rewritten by a hook', 'the stack follows the message')
+  t.ok(error instanceof Error, 'an instanceof Error: what Fastify\'s reply, pino and util.inspect look for')
+  t.match(inspect(error), /\[Error\]: rewritten by a hook/, 'util.inspect prints it as an error')
+  t.same(Object.keys(error), [], 'no enumerable own members until Fastify adds its own')
+  error.stack = 'Error: set by a hook\n    at somewhere'
+  t.equal(error.stack, 'Error: set by a hook\n    at somewhere', 'the stack is settable, as any Error\'s')
+  t.equal(error.message, 'rewritten by a hook')
 })
 
 t.test('an app\'s own schemaErrorFormatter server option is kept', async (t) => {
