@@ -113,7 +113,8 @@ async function load (server: Server, seconds: number): Promise<Sample> {
     pipelining: PIPELINING,
     duration: seconds,
     headers: headersOf(scenario),
-    ...(scenario.body === undefined ? {} : { body: scenario.body })
+    ...(scenario.body === undefined ? {} : { body: scenario.body }),
+    ...(scenario.bodies === undefined ? {} : { requests: [{ setupRequest: inTurn(scenario.bodies) }] })
   })
   const wrong = Object.keys(result.statusCodeStats ?? {}).filter((status) => Number(status) !== scenario.status)
   if (result.errors > 0 || result.timeouts > 0 || wrong.length > 0) {
@@ -121,6 +122,18 @@ async function load (server: Server, seconds: number): Promise<Sample> {
   }
   const after = await usageOf(server)
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, cpuPerRequest: (after.cpu - before.cpu) / result.requests.total }
+}
+
+/**
+ * Gives each request the next of `bodies`, counted across all connections: the server sees them in turn, so no
+ * failure repeats the one before it (a per-connection list would let ten connections in step send the same body).
+ */
+function inTurn (bodies: readonly string[]): (request: autocannon.Request) => autocannon.Request {
+  let next = 0
+  return (request) => {
+    request.body = bodies[next++ % bodies.length]
+    return request
+  }
 }
 
 /** The request headers of a scenario: its own, and the body's content type. */

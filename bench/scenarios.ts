@@ -33,6 +33,11 @@ export interface Scenario {
   method: 'GET' | 'POST'
   path: string
   body?: string
+  /**
+   * Bodies sent in turn instead of `body` (autocannon's `requests`), so that consecutive requests fail differently:
+   * what a validation answer costs when no failure repeats the one before it.
+   */
+  bodies?: readonly string[]
   /** Request headers (besides the body's content type), e.g. `accept-language`. */
   headers?: Readonly<Record<string, string>>
   /** The Content-Language every answer must have, when the scenario is about a language. */
@@ -83,6 +88,20 @@ export const TEN_INVALID = JSON.stringify({
   agree: 'yes'
 })
 
+/**
+ * Thirty-six bodies, each the ten-invalid one with two of the last nine fields made valid again: eight field errors,
+ * always led by lectureId, and no body like the one before it (the reuse of a repeated failure's body never applies).
+ */
+export const EIGHT_INVALID_VARIED: readonly string[] = (() => {
+  const invalid: Record<string, unknown> = JSON.parse(TEN_INVALID)
+  const fields = Object.keys(VALID).slice(1) as Array<keyof typeof VALID>
+  const bodies: string[] = []
+  for (let a = 0; a < fields.length; a++) {
+    for (let b = a + 1; b < fields.length; b++) bodies.push(JSON.stringify({ ...invalid, [fields[a]]: VALID[fields[a]], [fields[b]]: VALID[fields[b]] }))
+  }
+  return Object.freeze(bodies)
+})()
+
 const CATALOG_404: Scenario = { name: 'catalog-404', label: 'catalog SESSION_NOT_FOUND (details + placeholder)', server: 'catalog', method: 'GET', path: '/sessions/AB12CD', status: 404, baseline: 'default-404', floor: 'floor-404' }
 const CATALOG_400X10: Scenario = { name: 'catalog-400x10', label: 'catalog VALIDATION_ERROR fieldErrors, ten (allErrors)', server: 'catalog', allErrors: true, method: 'POST', path: '/enroll', body: TEN_INVALID, status: 400, baseline: 'default-400x10', floor: 'floor-400x10' }
 
@@ -104,6 +123,8 @@ export const SCENARIOS: readonly Scenario[] = [
   floorOf(CATALOG_400X10),
   { ...CATALOG_400X10, name: 'catalog-400x10-ko', label: 'same, Korean-only catalog (the sample without translations)', catalog: 'korean-only', floor: undefined },
   ...inFormats(CATALOG_400X10),
+  { name: 'default-400x8-varied', label: 'Fastify default 400, eight invalid fields, a different set on each request', server: 'fastify', allErrors: true, method: 'POST', path: '/enroll', body: EIGHT_INVALID_VARIED[0], bodies: EIGHT_INVALID_VARIED, status: 400 },
+  { name: 'catalog-400x8-varied', label: 'catalog VALIDATION_ERROR, eight fields, a different set on each request (no reuse)', server: 'catalog', allErrors: true, method: 'POST', path: '/enroll', body: EIGHT_INVALID_VARIED[0], bodies: EIGHT_INVALID_VARIED, status: 400, baseline: 'default-400x8-varied' },
   { name: 'default-route404', label: 'Fastify default unknown route 404', server: 'fastify', method: 'GET', path: '/nowhere/123', status: 404 },
   { name: 'catalog-route404', label: 'catalog NOT_FOUND for an unknown route', server: 'catalog', method: 'GET', path: '/nowhere/123', status: 404, baseline: 'default-route404' },
   { name: 'default-500', label: 'Fastify default 500 for a throw (logged)', server: 'fastify', method: 'GET', path: '/boom', status: 500 },

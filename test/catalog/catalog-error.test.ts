@@ -1,4 +1,5 @@
 import t from 'tap'
+import { inspect } from 'node:util'
 import { CatalogError, compileCatalog, isCatalogError } from '../../src/index.js'
 
 const catalog = compileCatalog({
@@ -85,4 +86,30 @@ t.test('isCatalogError recognises errors of another copy of the package (Symbol.
   for (const value of [new Error('x'), { code: 'X', statusCode: 400 }, null, undefined, 'CatalogError', 1]) {
     t.notOk(isCatalogError(value), `not: ${String(value)}`)
   }
+})
+
+t.test('a factory\'s error has the members, enumerability and printing of one made by the constructor', async (t) => {
+  const cause = new Error('row not found')
+  const made = SESSION_NOT_FOUND({ sessionCode: 'A1' }, { cause, retryAfter: 5 })
+  const constructed = new CatalogError({
+    code: 'SESSION_NOT_FOUND',
+    statusCode: 404,
+    message: made.message,
+    retryable: false,
+    suggestions: made.suggestions,
+    details: { sessionCode: 'A1' },
+    retryAfter: undefined
+  }, { cause, retryAfter: 5, captureStack: false })
+  t.same(Object.keys(made), Object.keys(constructed), 'the same enumerable members, in the same order')
+  t.same({ ...made }, { ...constructed })
+  for (const name of ['message', 'cause'] as const) {
+    t.equal(made[name], constructed[name])
+    t.equal(Object.getOwnPropertyDescriptor(made, name)?.enumerable, false, `${name} is not enumerable`)
+  }
+  t.equal(made.retryAfter, 5)
+  t.equal(String(made), 'CatalogError: 세션을 찾을 수 없습니다. (세션 코드 A1)')
+  t.equal(made.stack, constructed.stack, 'CatalogError: <message>, no frames')
+  t.equal(inspect(made), inspect(constructed), 'util.inspect prints both alike')
+  t.match(inspect(made), /^\[CatalogError: 세션을 찾을 수 없습니다\. \(세션 코드 A1\)\]/)
+  t.equal(JSON.stringify(made), JSON.stringify(constructed))
 })
