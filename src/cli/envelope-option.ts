@@ -42,6 +42,11 @@ export interface EnvelopeOptionResult {
   readonly problems: readonly CatalogProblem[]
 }
 
+/** The file `--envelope` names, or undefined for a built-in name or no flag (what `generate --watch` also watches). */
+export function envelopeFileOf (spec: string | undefined): string | undefined {
+  return spec === undefined || Object.hasOwn(BUILTIN, spec) ? undefined : spec
+}
+
 /** Resolves `--envelope`: a built-in name or a declaration file (relative to `cwd`). Throws UsageError when it is neither. */
 export function readEnvelopeOption (spec: string, cwd: string, typeBase?: string): EnvelopeOptionResult {
   if (Object.hasOwn(BUILTIN, spec)) return { format: BUILTIN[spec as keyof typeof BUILTIN](typeBase), problems: [] }

@@ -1,6 +1,6 @@
 import t from 'tap'
 import { spawn, spawnSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -175,6 +175,30 @@ t.test('generate --watch in process: runs at once, survives a broken save, stops
   const stopped = new AbortController()
   stopped.abort()
   t.equal((await runHere(['generate', join(root, 'catalog/example.yaml'), '--out', join(dir, 'again.ts'), '--watch'], dir, stopped.signal)).code, EXIT.ok)
+})
+
+t.test('generate --watch also regenerates when the --envelope file is saved, in another directory', async (t) => {
+  const dir = scratch(t)
+  mkdirSync(join(dir, 'formats'))
+  const declaration = (codeKey: string): string => `body:\n  ${codeKey}: $code\n  message: $message\n`
+  writeFileSync(join(dir, 'formats/team.yaml'), declaration('error_code'))
+  const controller = new AbortController()
+  const running = runHere(['generate', 'catalog.yaml', '--out', 'errors.ts', '--envelope', 'formats/team.yaml', '--watch'], dir, controller.signal)
+  const written = async (text: string): Promise<void> => {
+    for (let waited = 0; waited < 10_000; waited += 50) {
+      if (existsSync(join(dir, 'errors.ts')) && readFileSync(join(dir, 'errors.ts'), 'utf8').includes(text)) return
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    throw new Error(`errors.ts never held ${text}`)
+  }
+  await written('error_code')
+  writeFileSync(join(dir, 'formats/team.yaml'), declaration('errorCode'))
+  await written('errorCode')
+  controller.abort()
+  const result = await running
+  t.equal(result.code, EXIT.ok)
+  t.equal((result.stdout.match(/wrote errors\.ts/g) ?? []).length, 2, 'once at start, once after the envelope file changed')
+  t.notMatch(readFileSync(join(dir, 'errors.ts'), 'utf8'), 'error_code')
 })
 
 t.test('docs and schema print to standard output, or write and check a file', async (t) => {

@@ -4,8 +4,8 @@ import { parseCommandArgs, stringFlag, type ParsedArgs } from '../args.js'
 import { EXIT, type CliIo } from '../io.js'
 import { printGenerated, runGenerators } from '../run-generators.js'
 import type { GenerateTargets } from '../generated-files.js'
-import { watchFile } from '../watch.js'
-import { ENVELOPE_FLAG } from '../envelope-option.js'
+import { watchFiles } from '../watch.js'
+import { ENVELOPE_FLAG, envelopeFileOf } from '../envelope-option.js'
 
 /** Flags shared by `generate` and `check`: which files to make from the catalog. */
 export const TARGET_FLAGS = {
@@ -32,7 +32,7 @@ and the Markdown guide and JSON Schema when --docs and --schema name files.
                  plugin: default, problem, or a .yaml/.json file with the declaration (default: the catalog's
                  own envelope:, else default)
   --type-base    the plugin's typeBase option: problem's type URIs are <url>#<anchor> (default: docsUrl or about:blank)
-  --watch        generate again whenever the catalog file changes (until interrupted)
+  --watch        generate again whenever the catalog file or the --envelope file changes (until interrupted)
 `
 
 /** The targets named by the flags. */
@@ -67,11 +67,13 @@ export async function generateCommand (argv: readonly string[], io: CliIo): Prom
 
   if (args.values.watch !== true) return runGenerators({ catalog, targets, mode: 'write', json }, io)
   let last: number = EXIT.ok
-  await watchFile(resolve(io.cwd, catalog), () => {
+  const envelopeFile = envelopeFileOf(targets.envelope)
+  const watched = [resolve(io.cwd, catalog), ...(envelopeFile === undefined ? [] : [resolve(io.cwd, envelopeFile)])]
+  await watchFiles(watched, () => {
     try {
       last = runGenerators({ catalog, targets, mode: 'write', json }, io)
     } catch (error) {
-      // A half-saved or deleted catalog must not end the watch.
+      // A half-saved or deleted catalog (or envelope file) must not end the watch.
       io.stderr(`${(error as Error).message}\n`)
       last = EXIT.problems
     }
