@@ -13,7 +13,7 @@ import { guideLanguageOf, type GuideLanguage, type Wording } from '../catalog/lo
 import type { BodyVariable, EnvelopeDeclaration, FieldVariable, LeafNode, ObjectNode, TemplateNode } from '../catalog/envelope-syntax.js'
 import type { RequestPart } from '../request-parts.js'
 import type { FieldError } from '../validation/field-errors.js'
-import { fieldErrorsByPath, type ErrorParts, type FormatGuide, type RequestMember, type WireFormat } from './format.js'
+import { detailsSchemaOf, fieldErrorsByPath, type ErrorParts, type FormatGuide, type RequestMember, type WireFormat } from './format.js'
 import { statusTitleText } from './status-titles.js'
 
 /** Whether a variable has a value for a code: on every answer, on some, or never. */
@@ -37,6 +37,8 @@ interface Context {
   ordered?: boolean
   /** The body is the serializer's: field errors as markers (see WireFormat.serializerBody). */
   raw?: boolean
+  /** `$details` is typed as a string: a sample body carries a marker there (see WireFormat.serializerSchema). */
+  detailsAsText?: boolean
 }
 
 interface BodyVariableSpec {
@@ -101,7 +103,7 @@ const BODY: Readonly<Record<BodyVariable, BodyVariableSpec>> = {
   },
   details: {
     has: ({ entry }) => (entry.detailsSchema.required ?? []).length > 0 ? 'always' : 'sometimes',
-    schema: ({ entry }) => ({ ...entry.detailsSchema }),
+    schema: ({ entry, detailsAsText }) => detailsAsText === true ? Type.String() : detailsSchemaOf(entry),
     value: (parts) => parts.details,
     description: '오류의 상세 정보',
     guide: { ko: '오류의 상세 정보입니다. 코드마다 정해진 항목만 담으며, 항목이 없으면 생략합니다.', en: 'The details of the error. It holds only the members declared for the code and is left out when there are none.' }
@@ -574,8 +576,8 @@ export function declaredFormat (declaration: EnvelopeDeclaration, settings: Form
     schema (entry: CompiledEntry, fieldErrors: boolean) {
       return schemaOf(declaration.body, { entry, fieldErrors, typeOf, item }, entry.code).schema as ReturnType<WireFormat['schema']>
     },
-    serializerSchema (entry: CompiledEntry, fieldErrors: boolean) {
-      return schemaOf(declaration.body, { entry, fieldErrors, typeOf, item }, entry.code, true).schema as ReturnType<WireFormat['schema']>
+    serializerSchema (entry: CompiledEntry, fieldErrors: boolean, detailsAsText = false) {
+      return schemaOf(declaration.body, { entry, fieldErrors, typeOf, item, detailsAsText }, entry.code, true).schema as ReturnType<WireFormat['schema']>
     },
     body: (parts: ErrorParts) => build(parts, shared),
     serializerBody: (parts: ErrorParts) => build(parts, sharedRaw),

@@ -48,9 +48,11 @@ export interface WireFormat {
   schema (entry: CompiledEntry, fieldErrors: boolean): TObject
   /**
    * The schema the code's serializer is compiled from: `schema` without the body's own `required` lists, because
-   * fast-json-stringify writes required members first and the bytes must follow the declared member order.
+   * fast-json-stringify writes required members first and the bytes must follow the declared member order. With
+   * `detailsAsText`, `$details` is a string: the schema of a sample body that carries a marker there, which the
+   * responder cuts into pieces (src/plugin/respond.ts).
    */
-  serializerSchema (entry: CompiledEntry, fieldErrors: boolean): TObject
+  serializerSchema (entry: CompiledEntry, fieldErrors: boolean, detailsAsText?: boolean): TObject
   /** The body of one answer, in member order (members left undefined are omitted). */
   body (parts: ErrorParts): unknown
   /**
@@ -109,6 +111,35 @@ export function serializeBody (format: WireFormat, parts: ErrorParts): string {
   if (serialize === undefined) byEntry.set(parts.entry, serialize = buildSerializer(serializerSchemaOf(format, parts.entry)) as (body: unknown) => string)
   const json = serialize(format.serializerBody(parts))
   return parts.fieldErrors === undefined ? json : format.spliceFieldErrors(json, parts.fieldErrors)
+}
+
+/** The schema `$details` has in every format: the code's details schema (a copy, so that a format's schema owns its objects). */
+export function detailsSchemaOf (entry: CompiledEntry): TObject {
+  return { ...entry.detailsSchema }
+}
+
+const samples = new WeakMap<WireFormat, WeakMap<CompiledEntry, (body: unknown) => string>>()
+
+/**
+ * A sample body of a code without field errors, from the serializer compiled with `$details` as a string (see
+ * WireFormat.serializerSchema): parts may carry markers in place of the message, the suggestions and the details, and
+ * the responder cuts the output around them. Every other member is written exactly as serializeBody writes it.
+ */
+export function serializeSample (format: WireFormat, parts: Omit<ErrorParts, 'details' | 'fieldErrors'> & { details: string }): string {
+  let byEntry = samples.get(format)
+  if (byEntry === undefined) samples.set(format, byEntry = new WeakMap())
+  let serialize = byEntry.get(parts.entry)
+  if (serialize === undefined) byEntry.set(parts.entry, serialize = buildSerializer(format.serializerSchema(parts.entry, parts.entry.fieldErrors, true)) as (body: unknown) => string)
+  return serialize(format.serializerBody({ ...parts, details: parts.details as unknown as Readonly<Record<string, unknown>>, fieldErrors: undefined }))
+}
+
+const detailsSerializers = new WeakMap<CompiledEntry, (details: unknown) => string>()
+
+/** A code's details as its body's serializer writes them (the same schema, compiled on its own). Throws as serializeBody does. */
+export function serializeDetails (entry: CompiledEntry, details: Readonly<Record<string, unknown>>): string {
+  let serialize = detailsSerializers.get(entry)
+  if (serialize === undefined) detailsSerializers.set(entry, serialize = buildSerializer(detailsSchemaOf(entry)) as (details: unknown) => string)
+  return serialize(details)
 }
 
 /** True when a code's body cannot be written without details (its details schema requires members). */

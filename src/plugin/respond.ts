@@ -8,7 +8,7 @@
 import buildSerializer from 'fast-json-stringify'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { CompiledEntry } from '../catalog/compile.js'
-import { requiresDetails, serializeBody, type ErrorParts, type FieldError, type RequestMember, type WireFormat } from '../envelope/format.js'
+import { requiresDetails, serializeBody, serializeDetails, serializeSample, type ErrorParts, type FieldError, type RequestMember, type WireFormat } from '../envelope/format.js'
 
 /** What to send: a catalog entry and the parts of its body that vary per error. */
 export interface ErrorReply {
@@ -31,6 +31,20 @@ interface ConstantBody {
   message: string
   suggestions: readonly string[]
   pieces: readonly string[]
+}
+
+/**
+ * A code's body with details, cut around everything that varies per answer: the message, each suggestion, the
+ * details and the request members. The body is pieces[0] + slot 0 + pieces[1] + …, each slot written as the code's
+ * serializer writes it (strings as JSON strings, the details by the same schema compiled on its own), so the bytes
+ * are the serializer's while the constant members (code, status, title, type, …) are not escaped again per answer.
+ */
+interface SlottedBody {
+  /** How many suggestions the sample had (a body with another count is left to the serializer). */
+  suggestions: number
+  pieces: readonly string[]
+  /** What fills each gap: the message, the details, a request member, or a suggestion by index. */
+  slots: ReadonlyArray<'message' | 'details' | RequestMember | number>
 }
 
 /**
@@ -58,6 +72,10 @@ const serializeString = buildSerializer({ type: 'string' }) as (value: string) =
  */
 const MARKER_ID = Array.from(globalThis.crypto.getRandomValues(new Uint32Array(2)), (part) => part.toString(36)).join('')
 
+/** The markers of a sample body's message and details (suggestions and request members have their own). */
+const MESSAGE_MARKER = `\u0000fec-message-${MARKER_ID}\u0000`
+const DETAILS_MARKER = `\u0000fec-details-${MARKER_ID}\u0000`
+
 /** The serializers and constant bodies of one format, and which request members it writes. */
 interface FormatCache {
   constants: Map<CompiledEntry, ConstantBody | null>
@@ -65,6 +83,8 @@ interface FormatCache {
   constantsIn: Map<string, Map<CompiledEntry, ConstantBody | null>>
   /** Validation bodies by their first field error (weak: the formatter's cache decides how long they live). */
   repeated: WeakMap<FieldError, RepeatedBody>
+  /** Bodies with details, cut into pieces, by locale then code (null: the serializer answers that code). */
+  slotted: Map<string, Map<CompiledEntry, SlottedBody | null>>
   /** The marker of each request member the format writes, and its JSON as the serializer writes it. */
   markers: readonly string[]
   writtenMarkers: readonly string[]
@@ -97,6 +117,7 @@ export function createResponder (internal: CompiledEntry, defaultLocale: string,
         constants: new Map(),
         constantsIn: new Map(),
         repeated: new WeakMap(),
+        slotted: new Map(),
         markers,
         writtenMarkers: markers.map(serializeString),
         timestamp: members.includes('timestamp'),
@@ -156,6 +177,51 @@ export function createResponder (internal: CompiledEntry, defaultLocale: string,
     }
   }
 
+  /** The pieces of a code's body with details in one language, cut on first use; null when it cannot be cut. */
+  function slottedOf (format: WireFormat, cache: FormatCache, entry: CompiledEntry, locale: string, suggestions: number): SlottedBody | null {
+    let byEntry = cache.slotted.get(locale)
+    if (byEntry === undefined) cache.slotted.set(locale, byEntry = new Map())
+    let slotted = byEntry.get(entry)
+    if (slotted === undefined) byEntry.set(entry, slotted = cutSlots(format, cache, entry, locale, suggestions))
+    return slotted !== null && slotted.suggestions === suggestions ? slotted : null
+  }
+
+  /**
+   * Serializes a sample with a marker in each slot and cuts it where they are. The details and every request member
+   * must be found exactly once (a format that spreads the details with `$merge`, say, keeps the serializer); the
+   * message and suggestions at most once (a format may leave them out).
+   */
+  function cutSlots (format: WireFormat, cache: FormatCache, entry: CompiledEntry, locale: string, suggestions: number): SlottedBody | null {
+    const suggestionMarkers = Array.from({ length: suggestions }, (_, index) => `\u0000fec-suggestion-${index}-${MARKER_ID}\u0000`)
+    let sample: string
+    try {
+      sample = serializeSample(format, { entry, message: MESSAGE_MARKER, suggestions: suggestionMarkers, details: DETAILS_MARKER, locale, ...sampleMembers(format.requestMembers, cache.markers) })
+    } catch {
+      return null
+    }
+    const found: Array<{ at: number, length: number, slot: SlottedBody['slots'][number] }> = []
+    const find = (marker: string, slot: SlottedBody['slots'][number], required: boolean): boolean => {
+      const written = serializeString(marker)
+      const at = sample.indexOf(written)
+      if (at < 0) return !required
+      if (sample.indexOf(written, at + 1) >= 0) return false
+      found.push({ at, length: written.length, slot })
+      return true
+    }
+    if (!find(MESSAGE_MARKER, 'message', false) || !find(DETAILS_MARKER, 'details', true)) return null
+    for (let index = 0; index < suggestions; index++) if (!find(suggestionMarkers[index], index, false)) return null
+    for (let index = 0; index < format.requestMembers.length; index++) if (!find(cache.markers[index], format.requestMembers[index], true)) return null
+    found.sort((a, b) => a.at - b.at)
+    const pieces: string[] = []
+    let from = 0
+    for (const { at, length } of found) {
+      pieces.push(sample.slice(from, at))
+      from = at + length
+    }
+    pieces.push(sample.slice(from))
+    return { suggestions, pieces, slots: found.map(({ slot }) => slot) }
+  }
+
   /** The reusable pieces of a validation failure's body, when it repeats the one last seen with its first field error. */
   function repeatedOf (format: WireFormat, cache: FormatCache, error: ErrorReply, fieldErrors: readonly FieldError[], details: Readonly<Record<string, unknown>> | undefined, locale: string): readonly string[] | null {
     const { entry, message, suggestions } = error
@@ -190,6 +256,23 @@ export function createResponder (internal: CompiledEntry, defaultLocale: string,
       }
     }
     const { fieldErrors } = error
+    if (fieldErrors === undefined && details !== undefined && typeof requestId === 'string') {
+      const slotted = slottedOf(format, cache, entry, locale, error.suggestions.length)
+      if (slotted !== null) {
+        let payload: string | undefined
+        try {
+          payload = joinSlots(slotted, entry, error, details, { requestId, timestamp, instance })
+        } catch (failure) {
+          // Details the code's schema cannot hold, as below.
+          sendUnserializable(reply, entry, format, failure)
+          return
+        }
+        if (payload !== undefined) {
+          finish(reply, error, format, payload)
+          return
+        }
+      }
+    }
     if (fieldErrors !== undefined && fieldErrors.length > 0 && typeof requestId === 'string') {
       const pieces = repeatedOf(format, cache, error, fieldErrors, details, locale)
       if (pieces !== null) {
@@ -247,10 +330,45 @@ function isoNow (): string {
   return lastIso
 }
 
+/**
+ * A body from its slotted pieces; undefined when a text is not a string (a forged error's), which the serializer
+ * then answers.
+ */
+function joinSlots (slotted: SlottedBody, entry: CompiledEntry, error: ErrorReply, details: Readonly<Record<string, unknown>>, members: Pick<ErrorParts, RequestMember>): string | undefined {
+  const { pieces, slots } = slotted
+  let payload = pieces[0]
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i]
+    let text: unknown
+    if (slot === 'details') {
+      payload += serializeDetails(entry, details) + pieces[i + 1]
+      continue
+    }
+    if (slot === 'message') text = error.message
+    else if (typeof slot === 'number') text = error.suggestions[slot]
+    else text = members[slot]
+    if (typeof text !== 'string') return undefined
+    payload += jsonString(text) + pieces[i + 1]
+  }
+  return payload
+}
+
+/** What JSON must escape in a string: `"`, `\`, control characters, and surrogates (JSON.stringify escapes lone ones). */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/
+
+/**
+ * A string as JSON, with the bytes of JSON.stringify and of fast-json-stringify's string rule (test/plugin/slotted-bodies.test.ts):
+ * quoted as it is when nothing in it needs escaping (one regex test, cheaper than either on short Korean text).
+ */
+export function jsonString (text: string): string {
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`
+}
+
 /** A body from its pieces and this answer's request members. */
 function joinPieces (format: WireFormat, pieces: readonly string[], values: Pick<ErrorParts, RequestMember>): string {
   let payload = pieces[0]
-  for (let i = 1; i < pieces.length; i++) payload += serializeString(values[format.requestMembers[i - 1]] as string) + pieces[i]
+  for (let i = 1; i < pieces.length; i++) payload += jsonString(values[format.requestMembers[i - 1]] as string) + pieces[i]
   return payload
 }
 
