@@ -237,7 +237,24 @@ function reportMeaning (catalog: Partial<CatalogFile>, report: Report): void {
     if (Array.isArray(entry.suggestions)) checkList(entry.suggestions, () => `${at()}/suggestions`)
     else translations(entry.suggestions, () => `${at()}/suggestions`, checkList)
     if (isRecord(entry.description)) translations(entry.description, () => `${at()}/description`)
+    if (isRecord(entry.deprecated)) translations(entry.deprecated, () => `${at()}/deprecated`)
+    if (details !== undefined) checkDetailTranslations(details, () => `${at()}/details`, translations)
   }
+}
+
+/** The translation maps of detail descriptions, at any depth (through `items` and `properties`). */
+function checkDetailTranslations (details: Record<string, unknown>, at: () => string, translations: (value: unknown, pointer: () => string) => void): void {
+  for (const [name, spec] of Object.entries(details)) {
+    const path = (): string => `${at()}/${escapePointer(name)}`
+    checkDetailSpecTranslations(spec, path, translations)
+  }
+}
+
+function checkDetailSpecTranslations (spec: unknown, at: () => string, translations: (value: unknown, pointer: () => string) => void): void {
+  if (!isRecord(spec)) return
+  if (isRecord(spec.description)) translations(spec.description, () => `${at()}/description`)
+  if (isRecord(spec.items)) checkDetailSpecTranslations(spec.items, () => `${at()}/items`, translations)
+  if (isRecord(spec.properties)) checkDetailTranslations(spec.properties, () => `${at()}/properties`, translations)
 }
 
 /** The declared locales, the default first; `locale` and `locales` that disagree, and a locale listed twice, are problems. */

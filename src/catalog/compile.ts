@@ -81,6 +81,10 @@ export interface EntryTextIn {
   readonly message: string
   readonly suggestions: readonly string[]
   readonly description: string | undefined
+  /** `true`, or the reason the code is deprecated; undefined when it is not. */
+  readonly deprecated: true | string | undefined
+  /** The description of each top-level detail that has one, by name. */
+  readonly details: Readonly<Record<string, string>>
 }
 
 /** A reserved (retired) code. */
@@ -330,7 +334,8 @@ function compileEntry (
   // `{retryAfter}` in a message or suggestion ("60초 후에 다시 시도하세요"): the seconds the answer's Retry-After says.
   const waits = retryAfter !== undefined && mentionsRetryAfter(source)
 
-  const details = Object.freeze({ ...source.details })
+  // Detail descriptions in the default locale: the details schema, codegen and OpenAPI read plain texts.
+  const details = Object.freeze(detailsIn(source.details ?? {}, defaultLocale, context.fallbacks))
   // Details named like Object.prototype members (`constructor`, `toString`, …) are copied onto null-prototype
   // objects, so that an omitted one is absent for the serializer too, not Object.prototype's function.
   const ownCopy = ownCopyOf(details)
@@ -370,7 +375,7 @@ function compileEntry (
     retryAfter,
     suggestions: listOf(suggestions),
     details,
-    deprecated: source.deprecated === false ? undefined : source.deprecated,
+    deprecated: deprecationIn(source.deprecated, defaultLocale, context.fallbacks),
     docsUrl: source.docsUrl,
     grpc: isGrpcStatusName(source.grpc) ? source.grpc : grpcStatusOfHttp(status),
     grpcDeclared: source.grpc !== undefined,
@@ -442,7 +447,13 @@ class LocalizedEntryText extends EntryText {
     if (found === undefined) {
       const message = textIn(this.source.message, locale, fallbacks)
       const suggestions = textIn(this.source.suggestions, locale, fallbacks)
-      const written = Object.freeze({ message, suggestions: listOf(suggestions), description: textIn(this.source.description, locale, fallbacks) })
+      const written = Object.freeze({
+        message,
+        suggestions: listOf(suggestions),
+        description: textIn(this.source.description, locale, fallbacks),
+        deprecated: deprecationIn(this.source.deprecated, locale, fallbacks),
+        details: descriptionsOf(detailsIn(this.source.details ?? {}, locale, fallbacks))
+      })
       this.byLocale.set(locale, (found = { text: new EntryText(message, suggestions), written }))
     }
     return found
@@ -455,6 +466,35 @@ class LocalizedEntryText extends EntryText {
   override writtenIn (locale: string | undefined): EntryTextIn | undefined {
     return this.translated(locale)?.written
   }
+}
+
+/** Detail specs with their descriptions (at any depth) in one locale: a map by locale becomes that locale's text. */
+function detailsIn (details: Readonly<Record<string, DetailSpec>>, locale: string, fallbacks: readonly string[]): Record<string, DetailSpec> {
+  const out: Record<string, DetailSpec> = {}
+  for (const [name, spec] of Object.entries(details)) out[name] = detailIn(spec, locale, fallbacks)
+  return out
+}
+
+function detailIn (spec: DetailSpec, locale: string, fallbacks: readonly string[]): DetailSpec {
+  const description = spec.description === undefined || typeof spec.description === 'string' ? spec.description : textIn(spec.description, locale, fallbacks)
+  const own = description === spec.description ? spec : { ...spec, description }
+  if (own.type === 'array') return { ...own, items: detailIn(own.items, locale, fallbacks) }
+  if (own.type === 'object') return { ...own, properties: detailsIn(own.properties, locale, fallbacks) }
+  return own
+}
+
+/** The description of each top-level detail that has one (the guide's details table). */
+function descriptionsOf (details: Readonly<Record<string, DetailSpec>>): Readonly<Record<string, string>> {
+  const out: Record<string, string> = {}
+  for (const [name, spec] of Object.entries(details)) if (typeof spec.description === 'string') out[name] = spec.description
+  return Object.freeze(out)
+}
+
+/** `deprecated` in one locale: `true`, the reason (a map by locale gives that locale's), or undefined. */
+function deprecationIn (deprecated: CatalogEntrySource['deprecated'], locale: string, fallbacks: readonly string[]): true | string | undefined {
+  if (deprecated === undefined || deprecated === false) return undefined
+  if (deprecated === true || typeof deprecated === 'string') return deprecated
+  return textIn(deprecated, locale, fallbacks)
 }
 
 /** A list as the entry keeps it: frozen, the shared empty one when there is none. */
@@ -509,7 +549,7 @@ const LAZY_ENTRY = Object.freeze(Object.create(Object.prototype, {
   },
   textOf: {
     value (this: CompiledEntry & { [kLazySchemas]: LazySchemas }, locale?: string): EntryTextIn {
-      return this[kLazySchemas].text.writtenIn(locale) ?? { message: this.message, suggestions: this.suggestions, description: this.description }
+      return this[kLazySchemas].text.writtenIn(locale) ?? { message: this.message, suggestions: this.suggestions, description: this.description, deprecated: this.deprecated, details: descriptionsOf(this.details) }
     }
   },
   source: {

@@ -20,6 +20,8 @@ export const MAX_ERROR_NUMBER = 2147483647
 /** A locale of `locales`: a BCP 47 language tag such as `ko`, `en` or `en-US`. */
 export const LOCALE_PATTERN = '^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$'
 
+const strict = { additionalProperties: false }
+
 /**
  * A translatable member: the default locale's text, or a map by locale (`{ ko: …, en: … }`). Map keys are checked
  * against `locales` by check.ts (a key the catalog does not declare is a problem there, with its position).
@@ -32,12 +34,10 @@ function Translatable<T extends TSchema> (text: T, description: string): TUnion<
 export type Localized<T> = T | Readonly<Record<string, T>>
 
 const annotations = {
-  description: Type.Optional(Type.String({ description: 'What this value means (docs and OpenAPI).' })),
+  description: Type.Optional(Translatable(Type.String(), 'What this value means (docs and OpenAPI).')),
   optional: Type.Optional(Type.Boolean({ description: 'The detail may be left out (default false: required).' })),
   example: Type.Optional(Type.Unknown({ description: 'An example value, used in docs and OpenAPI examples.' }))
 }
-
-const strict = { additionalProperties: false }
 
 /** One property of `details`: a small JSON Schema subset. Recursive through `items` and `properties`. */
 export const TDetailSpec = Type.Recursive((This) => Type.Union([
@@ -78,7 +78,9 @@ export const TEntry = Type.Object({
   retryAfter: Type.Optional(Type.Integer({ minimum: 0, description: 'Seconds; sent as the Retry-After header.' })),
   suggestions: Type.Optional(Translatable(Type.Array(Type.String({ minLength: 1 })), 'What the client or user should do (처리 방법); may hold {placeholders}.')),
   details: Type.Optional(Type.Record(Type.String({ pattern: NAME_PATTERN }), TDetailSpec, { ...strict, description: 'The typed parameters of this error.' })),
-  deprecated: Type.Optional(Type.Union([Type.Boolean(), Type.String({ minLength: 1 })], { description: 'true, or the reason and replacement.' })),
+  deprecated: Type.Optional(Type.Union([Type.Boolean(), Type.String({ minLength: 1 }), Type.Record(Type.String(), Type.String({ minLength: 1 }), strict)], {
+    description: 'true, or the reason and replacement. A map by locale (`{ ko: …, en: … }`) gives translations.'
+  })),
   docsUrl: Type.Optional(Type.String({ format: 'uri', description: 'Where this error is documented.' })),
   // `enum` is for editors; check.ts reports an unknown name with the list (TypeBox does not check `enum` here).
   grpc: Type.Optional(Type.String({ enum: [...GRPC_STATUS_NAMES], description: 'gRPC status name (default: derived from `status`, docs/grpc.md).' })),

@@ -117,6 +117,7 @@ interface Guide {
 
 function entryContent ({ catalog, format, locale, words, fields }: Guide, entry: CompiledEntry): GuideEntry {
   const language = guideLanguageOf(locale)
+  const text = entry.textOf(locale)
   const lines: Array<{ label: string, text: GuideText }> = []
   for (const field of fields) {
     const text = field.line(entry, locale)
@@ -127,11 +128,11 @@ function entryContent ({ catalog, format, locale, words, fields }: Guide, entry:
   return {
     code: entry.code,
     anchor: anchorOf(entry.code),
-    message: entry.textOf(locale).message,
-    deprecated: entry.deprecated,
+    message: text.message,
+    deprecated: text.deprecated,
     cells: fields.map((field) => field.cell(entry, locale)),
     lines,
-    details: Object.entries(entry.details).map(([name, spec]) => ({ name, type: typeText(spec, words.types), required: spec.optional !== true, description: spec.description ?? '' })),
+    details: Object.entries(entry.details).map(([name, spec]) => ({ name, type: typeText(spec, words.types), required: spec.optional !== true, description: text.details[name] ?? '' })),
     example: [...head, '', JSON.stringify(exampleBody(format, exampleParts(catalog, entry, {}, locale)), null, 2)].join('\n')
   }
 }

@@ -146,7 +146,9 @@ function lintEntry (code: string, entry: Entry, report: Report, context: { known
   if (typeof status === 'number' && isGrpcStatusName(entry.grpc) && contradictsTable(status, entry.grpc)) {
     report(`${at}/grpc`, 'grpc-status-mismatch', `HTTP ${status} with gRPC ${entry.grpc}: the table maps ${entry.grpc} to ${httpStatusOfGrpc(entry.grpc)}`, { hint: `for ${status} the table gives ${grpcStatusOfHttp(status)}; a gateway that maps by status answers ${httpStatusOfGrpc(entry.grpc)}` })
   }
-  if (entry.deprecated === true || (typeof entry.deprecated === 'string' && !namesCode(entry.deprecated, code, context.known))) {
+  // A reason in several languages names the replacement if one of its texts does.
+  const reasons = entry.deprecated === true ? [] : typeof entry.deprecated === 'string' ? [entry.deprecated] : isRecord(entry.deprecated) ? Object.values(entry.deprecated).filter((text) => typeof text === 'string') : undefined
+  if (reasons !== undefined && !reasons.some((text) => namesCode(text, code, context.known))) {
     report(`${at}/deprecated`, 'deprecated-replacement', `${code} is deprecated without naming a replacement code`, { hint: 'write the replacement into `deprecated`, e.g. "대신 NEW_CODE를 사용하세요."' })
   }
   // Copy is linted per locale: the Korean rules for ko text, sentence case and no Hangul for the others.
@@ -180,10 +182,16 @@ function lintEntry (code: string, entry: Entry, report: Report, context: { known
   }
   if (isRecord(entry.details)) {
     for (const [name, spec] of Object.entries(entry.details)) {
-      if (used.has(name) || (isRecord(spec) && typeof spec.description === 'string' && spec.description.trim() !== '')) continue
+      if (used.has(name) || (isRecord(spec) && describes(spec.description))) continue
       report(`${at}/details/${name}`, 'unused-detail', `detail ${name} is used by no message or suggestion and has no description`, { key: true, hint: `use {${name}} in the message, describe it for clients, or remove it` })
     }
   }
+}
+
+/** True for a description with some text: a plain one, or a map by locale with one. */
+function describes (description: unknown): boolean {
+  if (typeof description === 'string') return description.trim() !== ''
+  return isRecord(description) && Object.values(description).some((text) => typeof text === 'string' && text.trim() !== '')
 }
 
 /** True when the deprecation text names another code the catalog knows. */

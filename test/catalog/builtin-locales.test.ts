@@ -21,7 +21,10 @@ const BEFORE = JSON.parse(readFileSync(new URL('../fixtures/builtin/texts-ko-en.
 }
 
 const textsOf = (catalog: CompiledCatalog, locale: string): Record<string, Texts> =>
-  Object.fromEntries(Object.keys(BEFORE.texts).map((code) => [code, { ...catalog.entries[code].textOf(locale) }]))
+  Object.fromEntries(Object.keys(BEFORE.texts).map((code) => {
+    const { message, suggestions, description } = catalog.entries[code].textOf(locale)
+    return [code, { message, suggestions, description }]
+  }))
 const before = (locale: 'ko' | 'en'): Record<string, Texts> =>
   Object.fromEntries(Object.entries(BEFORE.texts).map(([code, texts]) => [code, texts[locale]]))
 

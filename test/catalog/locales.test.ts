@@ -84,7 +84,7 @@ t.test('a Korean-only catalog compiles as before: one locale, plain texts, every
   const korean = { message: '세션 정원(30명)이 모두 찼습니다.', suggestions: ['빈자리가 생기면 다시 참여하세요.'] }
   t.same(entry.render({ capacity: 30 }), korean)
   t.same(entry.render({ capacity: 30 }, 'en'), korean, 'a locale the catalog lacks gets the default')
-  t.same(entry.textOf('en'), { message: entry.message, suggestions: entry.suggestions, description: entry.description })
+  t.same(entry.textOf('en'), { message: entry.message, suggestions: entry.suggestions, description: entry.description, deprecated: undefined, details: {} })
   t.equal(catalog.categoriesIn('en'), catalog.categories)
   t.same({ ...catalog.categories }, { session: '세션', 'common-request': '공통 요청 오류', 'common-server': '공통 서버 오류' })
   t.equal(entry.create({ capacity: 30 }).message, korean.message)
@@ -109,7 +109,9 @@ t.test('with locales: [ko, en], each locale renders its own text; the default st
   t.same(entry.textOf('en'), {
     message: 'The session is full (capacity {capacity}).',
     suggestions: ['Try to join again when a seat becomes free.'],
-    description: 'The number of participants has reached the session\'s capacity.'
+    description: 'The number of participants has reached the session\'s capacity.',
+    deprecated: undefined,
+    details: {}
   })
   t.equal(entry.textOf('en'), entry.textOf('en'), 'a locale\'s texts are made once')
   t.equal(catalog.categories.session, '세션')
@@ -257,4 +259,49 @@ t.test('the Languages example of docs/catalog-format.md compiles and renders bot
   const entry = compile(yaml).get('SESSION_NOT_FOUND')
   t.equal(entry?.render({ sessionCode: 'AB12CD' }, 'en').message, 'Session AB12CD was not found.')
   t.equal(entry?.render({ sessionCode: 'AB12CD' }).message, '세션을 찾을 수 없습니다. (세션 코드 AB12CD)')
+})
+
+t.test('detail descriptions (at any depth) and deprecation reasons take translations too', async (t) => {
+  const text = `version: 1
+locales: [ko, en]
+errors:
+  OLD_CODE:
+    status: 410
+    message: { ko: 더 이상 쓰지 않는 코드입니다., en: This code is no longer used. }
+    deprecated:
+      ko: 대신 NEW_CODE를 사용하세요.
+      en: Use NEW_CODE instead.
+    details:
+      seat: { type: integer, description: { ko: 좌석 번호, en: Seat number } }
+      plan:
+        type: object
+        description: 좌석 배치
+        properties:
+          rows: { type: array, items: { type: integer, description: { ko: 줄 번호, en: Row number } } }
+  NEW_CODE:
+    status: 410
+    message: { ko: 새 코드입니다., en: This is the new code. }
+`
+  const catalog = compile(text)
+  const entry = catalog.get('OLD_CODE')
+  if (entry === undefined) throw new Error('OLD_CODE compiles')
+  t.equal(entry.deprecated, '대신 NEW_CODE를 사용하세요.', 'the entry keeps the default locale\'s reason')
+  t.equal(entry.details.seat.description, '좌석 번호', 'and plain descriptions in the default locale, for schemas and codegen')
+  t.match(entry.detailsSchema, { properties: { seat: { description: '좌석 번호' }, plan: { description: '좌석 배치', properties: { rows: { items: { description: '줄 번호' } } } } } })
+  t.same(entry.textOf('en').details, { seat: 'Seat number', plan: '좌석 배치' }, 'English where given, else the default')
+  t.equal(entry.textOf('en').deprecated, 'Use NEW_CODE instead.')
+  t.same(entry.textOf('ko').details, { seat: '좌석 번호', plan: '좌석 배치' })
+  t.equal(entry.textOf('ko').deprecated, '대신 NEW_CODE를 사용하세요.')
+  const findings = lintCatalogDocument(parseCatalogText(text, 'c.yaml')).map((finding) => finding.rule)
+  t.notOk(findings.includes('deprecated-replacement'), 'a translated reason that names the replacement is enough')
+  t.notOk(findings.includes('unused-detail'), 'a translated description describes the detail')
+
+  t.same(refused(text.replace('en: Seat number', 'ja: 座席番号').replace('en: Row number', 'fr: Rang').replace('en: Use NEW_CODE instead.', 'de: Nutzen Sie NEW_CODE.')), [
+    '9:7  /errors/OLD_CODE/deprecated/de  locale de is not declared in `locales` [unknown-locale]',
+    '11:56  /errors/OLD_CODE/details/seat/description/ja  locale ja is not declared in `locales` [unknown-locale]',
+    '16:81  /errors/OLD_CODE/details/plan/properties/rows/items/description/fr  locale fr is not declared in `locales` [unknown-locale]'
+  ])
+  t.same(refused(text.replace('{ ko: 좌석 번호, en: Seat number }', '{ en: Seat number }')), [
+    '11:43  /errors/OLD_CODE/details/seat/description  no ko text: a map of translations needs the default locale\'s [missing-default-locale]'
+  ])
 })

@@ -22,15 +22,14 @@ const HANGUL = /\p{Script=Hangul}/u
 
 /**
  * The catalog's texts that stay Korean in English: what the catalog gives in no English (a missing translation falls
- * back to the default locale; a detail's description and a deprecation reason are plain texts).
+ * back to the default locale, a detail's description and a deprecation reason included).
  */
 function untranslated (catalog: CompiledCatalog): string[] {
   const texts: string[] = Object.values(catalog.categoriesIn('en'))
   for (const entry of Object.values(catalog.entries)) {
-    const { message, suggestions, description } = entry.textOf('en')
-    texts.push(message, ...suggestions, description ?? '')
-    for (const spec of Object.values(entry.details)) texts.push(spec.description ?? '')
-    if (typeof entry.deprecated === 'string') texts.push(entry.deprecated)
+    const { message, suggestions, description, details, deprecated } = entry.textOf('en')
+    texts.push(message, ...suggestions, description ?? '', ...Object.values(details))
+    if (typeof deprecated === 'string') texts.push(deprecated)
   }
   return texts.filter((text) => HANGUL.test(text))
 }
@@ -131,4 +130,14 @@ t.test('a locale the catalog does not declare is an error naming the declared on
   t.throws(() => renderHtmlGuide(catalog, { source, locale: 'fr' }), RangeError)
   const koOnly = loadCatalogSync(join(root, 'test/fixtures/envelope/declared.yaml'))
   t.throws(() => renderErrorGuide(koOnly, { source, locale: 'en' }), { message: /declares ko$/ })
+})
+
+t.test('detail descriptions and the deprecation reason are in the guide\'s language', async (t) => {
+  t.match(english, '> **Deprecated**: Use ENROLLMENT_CLOSED instead.')
+  t.match(korean, '> **사용 중단**: 대신 ENROLLMENT_CLOSED를 사용하세요.')
+  t.match(english, /\| `sessionCode` \| [^|]+ \| [^|]+ \| Session code \|/)
+  t.match(korean, '| `sessionCode` | 문자열 | 예 | 세션 코드 |')
+  const html = renderHtmlGuide(catalog, { source, locale: 'en' })
+  t.match(html, '<td>Seconds until the quiz can be submitted again</td>')
+  t.notMatch(english, '다시 제출할 수 있을 때까지 남은 시간', 'no Korean detail description left in the English guide')
 })
