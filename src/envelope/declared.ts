@@ -13,7 +13,7 @@ import { guideLanguageOf, type GuideLanguage, type Wording } from '../catalog/lo
 import type { BodyVariable, EnvelopeDeclaration, FieldVariable, LeafNode, ObjectNode, TemplateNode } from '../catalog/envelope-syntax.js'
 import type { RequestPart } from '../request-parts.js'
 import type { FieldError } from '../validation/field-errors.js'
-import { detailsSchemaOf, fieldErrorsByPath, type ErrorParts, type FormatGuide, type RequestMember, type WireFormat } from './format.js'
+import { detailsSchemaOf, fieldErrorsByPath, MARKER_ID, type ErrorParts, type FormatGuide, type RequestMember, type WireFormat } from './format.js'
 import { statusTitleText } from './status-titles.js'
 
 /** Whether a variable has a value for a code: on every answer, on some, or never. */
@@ -514,11 +514,7 @@ function codePathOf (node: ObjectNode<BodyVariable>): readonly string[] | undefi
   return undefined
 }
 
-/**
- * The markers the serializer's body carries in place of field errors (WireFormat.serializerBody), and their JSON
- * as the serializer writes them. Random per process, so that no value sent before them can be taken for one.
- */
-const MARKER_ID = Array.from(globalThis.crypto.getRandomValues(new Uint32Array(2)), (part) => part.toString(36)).join('')
+/** The markers the serializer's body carries in place of field errors (WireFormat.serializerBody), and their JSON as the serializer writes them. */
 const FIELD_ERRORS_MARKER = `\u0000fec-field-errors-${MARKER_ID}\u0000`
 const FIELD_ERROR_LIST_MARKER = `\u0000fec-field-error-list-${MARKER_ID}\u0000`
 const stringJson = buildSerializer({ type: 'string' }) as (value: string) => string

@@ -113,6 +113,14 @@ export function serializeBody (format: WireFormat, parts: ErrorParts): string {
   return parts.fieldErrors === undefined ? json : format.spliceFieldErrors(json, parts.fieldErrors)
 }
 
+/**
+ * The random part of the markers a sample body carries where its varying parts go (field errors in declared.ts,
+ * request members, message, suggestions and details in the responder), cut out of the serializer's output. Random
+ * per process, so that no value a client sends can be taken for one; a marker found more than once leaves the body
+ * to the serializer.
+ */
+export const MARKER_ID = Array.from(globalThis.crypto.getRandomValues(new Uint32Array(2)), (part) => part.toString(36)).join('')
+
 /** The schema `$details` has in every format: the code's details schema (a copy, so that a format's schema owns its objects). */
 export function detailsSchemaOf (entry: CompiledEntry): TObject {
   return { ...entry.detailsSchema }

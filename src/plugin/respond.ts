@@ -3,12 +3,13 @@
  * format's schema of that code, compiled on first use and cached (serializeBody, src/envelope/format.ts), so the
  * error path does no schema work per request and the bytes are exactly the format's (a route's response schema cannot drop or coerce members of a
  * string payload). When nothing varies but the request members (the request id), the body is precomputed bytes
- * with the request members spliced in; so is a validation failure that repeats one seen just before it.
+ * with the request members spliced in; a body with details is cut the same way around its message, suggestions and
+ * details too, and a validation failure that repeats the one seen just before it reuses that body's pieces.
  */
 import buildSerializer from 'fast-json-stringify'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { CompiledEntry } from '../catalog/compile.js'
-import { requiresDetails, serializeBody, serializeDetails, serializeSample, type ErrorParts, type FieldError, type RequestMember, type WireFormat } from '../envelope/format.js'
+import { MARKER_ID, requiresDetails, serializeBody, serializeDetails, serializeSample, type ErrorParts, type FieldError, type RequestMember, type WireFormat } from '../envelope/format.js'
 
 /** What to send: a catalog entry and the parts of its body that vary per error. */
 export interface ErrorReply {
@@ -65,12 +66,6 @@ interface RepeatedBody {
 
 /** Serializes a string as the formats' serializers do (fast-json-stringify's string rule). */
 const serializeString = buildSerializer({ type: 'string' }) as (value: string) => string
-
-/**
- * The markers a sample body carries in its request members, cut out to make pieces. Random per process, so that a
- * client's field name cannot be taken for one (and a marker found more than once leaves the body to the serializer).
- */
-const MARKER_ID = Array.from(globalThis.crypto.getRandomValues(new Uint32Array(2)), (part) => part.toString(36)).join('')
 
 /** The markers of a sample body's message and details (suggestions and request members have their own). */
 const MESSAGE_MARKER = `\u0000fec-message-${MARKER_ID}\u0000`
