@@ -13,7 +13,7 @@ import { guideLanguageOf, type GuideLanguage, type Wording } from '../catalog/lo
 import type { BodyVariable, EnvelopeDeclaration, FieldVariable, LeafNode, ObjectNode, TemplateNode } from '../catalog/envelope-syntax.js'
 import type { RequestPart } from '../request-parts.js'
 import type { FieldError } from '../validation/field-errors.js'
-import { detailsSchemaOf, fieldErrorsByPath, MARKER_ID, type ErrorParts, type FormatGuide, type RequestMember, type WireFormat } from './format.js'
+import { detailsSchemaOf, fieldErrorsByPath, jsonString, MARKER_ID, type ErrorParts, type FormatGuide, type RequestMember, type WireFormat } from './format.js'
 import { statusTitleText } from './status-titles.js'
 
 /** Whether a variable has a value for a code: on every answer, on some, or never. */
@@ -517,9 +517,8 @@ function codePathOf (node: ObjectNode<BodyVariable>): readonly string[] | undefi
 /** The markers the serializer's body carries in place of field errors (WireFormat.serializerBody), and their JSON as the serializer writes them. */
 const FIELD_ERRORS_MARKER = `\u0000fec-field-errors-${MARKER_ID}\u0000`
 const FIELD_ERROR_LIST_MARKER = `\u0000fec-field-error-list-${MARKER_ID}\u0000`
-const stringJson = buildSerializer({ type: 'string' }) as (value: string) => string
-const FIELD_ERRORS_JSON = stringJson(FIELD_ERRORS_MARKER)
-const FIELD_ERROR_LIST_JSON = stringJson(FIELD_ERROR_LIST_MARKER)
+const FIELD_ERRORS_JSON = jsonString(FIELD_ERRORS_MARKER)
+const FIELD_ERROR_LIST_JSON = jsonString(FIELD_ERROR_LIST_MARKER)
 
 /** `json` with its one `marker` replaced by the field errors' JSON (unchanged when the code's body has no such member). */
 function splice (json: string, marker: string, write: (list: readonly FieldError[]) => string, fieldErrors: readonly FieldError[]): string {
@@ -535,7 +534,7 @@ function fieldErrorsMapJson (list: readonly FieldError[]): string {
   const byPath = new Map<string, string>()
   for (const error of list) {
     let written = pathAndMessageJson.get(error)
-    if (written === undefined) pathAndMessageJson.set(error, written = [stringJson(error.path), stringJson(error.message)])
+    if (written === undefined) pathAndMessageJson.set(error, written = [jsonString(error.path), jsonString(error.message)])
     const messages = byPath.get(written[0])
     byPath.set(written[0], messages === undefined ? written[1] : `${messages},${written[1]}`)
   }

@@ -6,10 +6,9 @@
  * with the request members spliced in; a body with details is cut the same way around its message, suggestions and
  * details too, and a validation failure that repeats the one seen just before it reuses that body's pieces.
  */
-import buildSerializer from 'fast-json-stringify'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { CompiledEntry } from '../catalog/compile.js'
-import { MARKER_ID, requiresDetails, serializeBody, serializeDetails, serializeSample, type ErrorParts, type FieldError, type RequestMember, type WireFormat } from '../envelope/format.js'
+import { jsonString, MARKER_ID, requiresDetails, serializeBody, serializeDetails, serializeSample, type ErrorParts, type FieldError, type RequestMember, type WireFormat } from '../envelope/format.js'
 
 /** What to send: a catalog entry and the parts of its body that vary per error. */
 export interface ErrorReply {
@@ -24,34 +23,37 @@ export interface ErrorReply {
   locale?: string | undefined
 }
 
+/** What fills a gap of a cut body: the message, the details, a request member, or a suggestion by index. */
+type Slot = 'message' | 'details' | RequestMember | number
+
 /**
- * A code's body when nothing in it varies but the request members: the serializer's bytes cut around them.
- * `pieces` has one more item than the format's `requestMembers`; the body is pieces[0] + member 0 + pieces[1] + ….
+ * A body cut around what varies per answer, from a sample its code's serializer wrote with a marker there: the
+ * body is pieces[0] + slot 0 + pieces[1] + …, each slot written as the serializer writes it (strings as JSON
+ * strings, the details by the same schema compiled on its own), so the bytes are the serializer's by construction
+ * while the constant members (code, status, title, type, …) are not written again per answer.
  */
+interface CutBody {
+  pieces: readonly string[]
+  slots: readonly Slot[]
+}
+
+/** A code's body when nothing in it varies but the request members, with the texts it was cut with. */
 interface ConstantBody {
   message: string
   suggestions: readonly string[]
-  pieces: readonly string[]
+  body: CutBody
 }
 
-/**
- * A code's body with details, cut around everything that varies per answer: the message, each suggestion, the
- * details and the request members. The body is pieces[0] + slot 0 + pieces[1] + …, each slot written as the code's
- * serializer writes it (strings as JSON strings, the details by the same schema compiled on its own), so the bytes
- * are the serializer's while the constant members (code, status, title, type, …) are not escaped again per answer.
- */
-interface SlottedBody {
+/** A code's body with details, cut around its message, suggestions and details too. */
+interface SlottedBody extends CutBody {
   /** How many suggestions the sample had (a body with another count is left to the serializer). */
   suggestions: number
-  pieces: readonly string[]
-  /** What fills each gap: the message, the details, a request member, or a suggestion by index. */
-  slots: ReadonlyArray<'message' | 'details' | RequestMember | number>
 }
 
 /**
  * The body of a validation failure, kept by its first field error, and reused while the same failure repeats: the
  * same code, language, text, flat details and field errors (the formatter hands out one frozen object per rendered
- * field error, so a repeat is an identity check per item). `pieces` is made on the second sighting: a failure seen
+ * field error, so a repeat is an identity check per item). `body` is cut on the second sighting: a failure seen
  * once costs only this record.
  */
 interface RepeatedBody {
@@ -61,11 +63,8 @@ interface RepeatedBody {
   suggestions: readonly string[]
   details: Readonly<Record<string, unknown>> | undefined
   fieldErrors: readonly FieldError[]
-  pieces: readonly string[] | null
+  body: CutBody | null
 }
-
-/** Serializes a string as the formats' serializers do (fast-json-stringify's string rule). */
-const serializeString = buildSerializer({ type: 'string' }) as (value: string) => string
 
 /** The markers of a sample body's message and details (suggestions and request members have their own). */
 const MESSAGE_MARKER = `\u0000fec-message-${MARKER_ID}\u0000`
@@ -80,9 +79,10 @@ interface FormatCache {
   repeated: WeakMap<FieldError, RepeatedBody>
   /** Bodies with details, cut into pieces, by locale then code (null: the serializer answers that code). */
   slotted: Map<string, Map<CompiledEntry, SlottedBody | null>>
-  /** The marker of each request member the format writes, and its JSON as the serializer writes it. */
-  markers: readonly string[]
-  writtenMarkers: readonly string[]
+  /** The marker of each request member the format writes, with its slot, for cut. */
+  members: ReadonlyArray<Mark>
+  /** The same markers in a sample's request members. */
+  memberValues: Pick<ErrorParts, RequestMember>
   timestamp: boolean
   instance: boolean
 }
@@ -107,14 +107,14 @@ export function createResponder (internal: CompiledEntry, defaultLocale: string,
     let cache = caches.get(format)
     if (cache === undefined) {
       const members = format.requestMembers
-      const markers = members.map((member, index) => `\u0000fec-${index}-${member}-${MARKER_ID}\u0000`)
+      const marks = members.map((member): Mark => ({ marker: `\u0000fec-${member}-${MARKER_ID}\u0000`, slot: member, required: true }))
       caches.set(format, cache = {
         constants: new Map(),
         constantsIn: new Map(),
         repeated: new WeakMap(),
         slotted: new Map(),
-        markers,
-        writtenMarkers: markers.map(serializeString),
+        members: marks,
+        memberValues: { requestId: undefined, ...Object.fromEntries(marks.map(({ marker, slot }) => [slot, marker])) },
         timestamp: members.includes('timestamp'),
         instance: members.includes('instance')
       })
@@ -144,32 +144,10 @@ export function createResponder (internal: CompiledEntry, defaultLocale: string,
       return constant
     }
     const { message, suggestions } = entry.render(undefined, locale)
-    const pieces = piecesOf(format, cache, { entry, message, suggestions, details: undefined, fieldErrors: undefined, locale })
-    if (pieces !== null) constant = { message, suggestions, pieces }
+    const body = cutSample(() => serializeBody(format, { entry, message, suggestions, details: undefined, fieldErrors: undefined, locale, ...cache.memberValues }), cache.members)
+    if (body !== null) constant = { message, suggestions, body }
     constants.set(entry, constant)
     return constant
-  }
-
-  /**
-   * A body cut around its request members: serialized with a marker in each, then split where each marker is
-   * found exactly once. Null when one is not (a member the format does not write as a plain string, or a client's
-   * text that happens to hold a marker) or the parts do not serialize: the serializer answers then.
-   */
-  function piecesOf (format: WireFormat, cache: FormatCache, parts: Omit<ErrorParts, RequestMember>): readonly string[] | null {
-    try {
-      let rest = serializeBody(format, { ...parts, ...sampleMembers(format.requestMembers, cache.markers) })
-      const pieces: string[] = []
-      for (const written of cache.writtenMarkers) {
-        const at = rest.indexOf(written)
-        if (at < 0 || rest.indexOf(written, at + 1) >= 0) return null
-        pieces.push(rest.slice(0, at))
-        rest = rest.slice(at + written.length)
-      }
-      pieces.push(rest)
-      return pieces
-    } catch {
-      return null
-    }
   }
 
   /** The pieces of a code's body with details in one language, cut on first use; null when it cannot be cut. */
@@ -182,53 +160,31 @@ export function createResponder (internal: CompiledEntry, defaultLocale: string,
   }
 
   /**
-   * Serializes a sample with a marker in each slot and cuts it where they are. The details and every request member
-   * must be found exactly once (a format that spreads the details with `$merge`, say, keeps the serializer); the
-   * message and suggestions at most once (a format may leave them out).
+   * A sample with a marker in each slot, cut where they are. The details and every request member must be found
+   * (a format that spreads the details with `$merge`, say, keeps the serializer); the message and suggestions may be
+   * missing (a format may leave them out).
    */
   function cutSlots (format: WireFormat, cache: FormatCache, entry: CompiledEntry, locale: string, suggestions: number): SlottedBody | null {
-    const suggestionMarkers = Array.from({ length: suggestions }, (_, index) => `\u0000fec-suggestion-${index}-${MARKER_ID}\u0000`)
-    let sample: string
-    try {
-      sample = serializeSample(format, { entry, message: MESSAGE_MARKER, suggestions: suggestionMarkers, details: DETAILS_MARKER, locale, ...sampleMembers(format.requestMembers, cache.markers) })
-    } catch {
-      return null
-    }
-    const found: Array<{ at: number, length: number, slot: SlottedBody['slots'][number] }> = []
-    const find = (marker: string, slot: SlottedBody['slots'][number], required: boolean): boolean => {
-      const written = serializeString(marker)
-      const at = sample.indexOf(written)
-      if (at < 0) return !required
-      if (sample.indexOf(written, at + 1) >= 0) return false
-      found.push({ at, length: written.length, slot })
-      return true
-    }
-    if (!find(MESSAGE_MARKER, 'message', false) || !find(DETAILS_MARKER, 'details', true)) return null
-    for (let index = 0; index < suggestions; index++) if (!find(suggestionMarkers[index], index, false)) return null
-    for (let index = 0; index < format.requestMembers.length; index++) if (!find(cache.markers[index], format.requestMembers[index], true)) return null
-    found.sort((a, b) => a.at - b.at)
-    const pieces: string[] = []
-    let from = 0
-    for (const { at, length } of found) {
-      pieces.push(sample.slice(from, at))
-      from = at + length
-    }
-    pieces.push(sample.slice(from))
-    return { suggestions, pieces, slots: found.map(({ slot }) => slot) }
+    const suggestionMarks = Array.from({ length: suggestions }, (_, index): Mark => ({ marker: `\u0000fec-suggestion-${index}-${MARKER_ID}\u0000`, slot: index, required: false }))
+    const body = cutSample(
+      () => serializeSample(format, { entry, message: MESSAGE_MARKER, suggestions: suggestionMarks.map(({ marker }) => marker), details: DETAILS_MARKER, locale, ...cache.memberValues }),
+      [{ marker: MESSAGE_MARKER, slot: 'message', required: false }, { marker: DETAILS_MARKER, slot: 'details', required: true }, ...suggestionMarks, ...cache.members]
+    )
+    return body === null ? null : { ...body, suggestions }
   }
 
-  /** The reusable pieces of a validation failure's body, when it repeats the one last seen with its first field error. */
-  function repeatedOf (format: WireFormat, cache: FormatCache, error: ErrorReply, fieldErrors: readonly FieldError[], details: Readonly<Record<string, unknown>> | undefined, locale: string): readonly string[] | null {
+  /** The cut body of a validation failure, when it repeats the one last seen with its first field error. */
+  function repeatedOf (format: WireFormat, cache: FormatCache, error: ErrorReply, fieldErrors: readonly FieldError[], details: Readonly<Record<string, unknown>> | undefined, locale: string): CutBody | null {
     const { entry, message, suggestions } = error
     const seen = cache.repeated.get(fieldErrors[0])
     if (seen !== undefined && seen.entry === entry && seen.locale === locale && seen.message === message &&
       sameList(seen.suggestions, suggestions) && sameFlat(seen.details, details) && sameItems(seen.fieldErrors, fieldErrors)) {
-      // Second sighting: cut the pieces now (null again when they cannot be cut: the serializer keeps answering).
-      if (seen.pieces === null) seen.pieces = piecesOf(format, cache, { entry, message, suggestions, details, fieldErrors, locale })
-      return seen.pieces
+      // Second sighting: cut the body now (null again when it cannot be cut: the serializer keeps answering).
+      seen.body ??= cutSample(() => serializeBody(format, { entry, message, suggestions, details, fieldErrors, locale, ...cache.memberValues }), cache.members)
+      return seen.body
     }
     // Only flat details (strings, numbers, booleans) are compared; anything else is not kept.
-    if (isFlat(details)) cache.repeated.set(fieldErrors[0], { entry, locale, message, suggestions, details, fieldErrors, pieces: null })
+    if (isFlat(details)) cache.repeated.set(fieldErrors[0], { entry, locale, message, suggestions, details, fieldErrors, body: null })
     return null
   }
 
@@ -242,36 +198,31 @@ export function createResponder (internal: CompiledEntry, defaultLocale: string,
     const timestamp = cache.timestamp ? isoNow() : undefined
     const instance = cache.instance ? pathOf(request) : undefined
     const locale = error.locale ?? defaultLocale
-    if (error.fieldErrors === undefined && details === undefined && typeof requestId === 'string') {
-      // Nothing varies but the request members: prebuilt bytes, no body object, no serializer call.
-      const constant = constantOf(format, cache, entry, locale)
-      if (constant !== null && error.message === constant.message && sameList(error.suggestions, constant.suggestions)) {
-        finish(reply, error, format, joinPieces(format, constant.pieces, { requestId, timestamp, instance }))
+    const { fieldErrors } = error
+    // Precomputed pieces when the code's body could be cut: only what varies is written per answer.
+    let cut: CutBody | null = null
+    if (typeof requestId === 'string') {
+      if (fieldErrors !== undefined) {
+        if (fieldErrors.length > 0) cut = repeatedOf(format, cache, error, fieldErrors, details, locale)
+      } else if (details !== undefined) {
+        cut = slottedOf(format, cache, entry, locale, error.suggestions.length)
+      } else {
+        // Nothing varies but the request members, when the texts are the code's own.
+        const constant = constantOf(format, cache, entry, locale)
+        if (constant !== null && error.message === constant.message && sameList(error.suggestions, constant.suggestions)) cut = constant.body
+      }
+    }
+    if (cut !== null) {
+      let payload: string | undefined
+      try {
+        payload = join(cut, entry, error, details, { requestId, timestamp, instance })
+      } catch (failure) {
+        // Details the code's schema cannot hold, as below.
+        sendUnserializable(reply, entry, format, failure)
         return
       }
-    }
-    const { fieldErrors } = error
-    if (fieldErrors === undefined && details !== undefined && typeof requestId === 'string') {
-      const slotted = slottedOf(format, cache, entry, locale, error.suggestions.length)
-      if (slotted !== null) {
-        let payload: string | undefined
-        try {
-          payload = joinSlots(slotted, entry, error, details, { requestId, timestamp, instance })
-        } catch (failure) {
-          // Details the code's schema cannot hold, as below.
-          sendUnserializable(reply, entry, format, failure)
-          return
-        }
-        if (payload !== undefined) {
-          finish(reply, error, format, payload)
-          return
-        }
-      }
-    }
-    if (fieldErrors !== undefined && fieldErrors.length > 0 && typeof requestId === 'string') {
-      const pieces = repeatedOf(format, cache, error, fieldErrors, details, locale)
-      if (pieces !== null) {
-        finish(reply, error, format, joinPieces(format, pieces, { requestId, timestamp, instance }))
+      if (payload !== undefined) {
+        finish(reply, error, format, payload)
         return
       }
     }
@@ -325,17 +276,55 @@ function isoNow (): string {
   return lastIso
 }
 
+/** A marker a sample carries, the slot it stands for, and whether a body cannot be cut without it. */
+interface Mark { marker: string, slot: Slot, required: boolean }
+
 /**
- * A body from its slotted pieces; undefined when a text is not a string (a forged error's), which the serializer
- * then answers.
+ * The sample `serialize` writes, cut where its markers are (each found at most once, in any order). Null when the
+ * sample cannot be written (required details, say), a required marker is missing, or a marker is found twice (a
+ * client's text that holds one): the serializer answers then.
  */
-function joinSlots (slotted: SlottedBody, entry: CompiledEntry, error: ErrorReply, details: Readonly<Record<string, unknown>>, members: Pick<ErrorParts, RequestMember>): string | undefined {
-  const { pieces, slots } = slotted
+function cutSample (serialize: () => string, marks: readonly Mark[]): CutBody | null {
+  let sample: string
+  try {
+    sample = serialize()
+  } catch {
+    return null
+  }
+  const found: Array<{ at: number, length: number, slot: Slot }> = []
+  for (const { marker, slot, required } of marks) {
+    const written = jsonString(marker)
+    const at = sample.indexOf(written)
+    if (at < 0) {
+      if (required) return null
+      continue
+    }
+    if (sample.indexOf(written, at + 1) >= 0) return null
+    found.push({ at, length: written.length, slot })
+  }
+  found.sort((a, b) => a.at - b.at)
+  const pieces: string[] = []
+  let from = 0
+  for (const { at, length } of found) {
+    pieces.push(sample.slice(from, at))
+    from = at + length
+  }
+  pieces.push(sample.slice(from))
+  return { pieces, slots: found.map(({ slot }) => slot) }
+}
+
+/**
+ * A body from its cut pieces and this answer's parts; undefined when a text is not a string (a forged error's),
+ * which the serializer then answers. Throws, as the serializer does, for details the code's schema cannot hold.
+ */
+function join (cut: CutBody, entry: CompiledEntry, error: ErrorReply, details: Readonly<Record<string, unknown>> | undefined, members: Pick<ErrorParts, RequestMember>): string | undefined {
+  const { pieces, slots } = cut
   let payload = pieces[0]
   for (let i = 0; i < slots.length; i++) {
     const slot = slots[i]
     let text: unknown
     if (slot === 'details') {
+      if (details === undefined) return undefined
       payload += serializeDetails(entry, details) + pieces[i + 1]
       continue
     }
@@ -346,32 +335,6 @@ function joinSlots (slotted: SlottedBody, entry: CompiledEntry, error: ErrorRepl
     payload += jsonString(text) + pieces[i + 1]
   }
   return payload
-}
-
-/** What JSON must escape in a string: `"`, `\`, control characters, and surrogates (JSON.stringify escapes lone ones). */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/
-
-/**
- * A string as JSON, with the bytes of JSON.stringify and of fast-json-stringify's string rule (test/plugin/slotted-bodies.test.ts):
- * quoted as it is when nothing in it needs escaping (one regex test, cheaper than either on short Korean text).
- */
-export function jsonString (text: string): string {
-  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`
-}
-
-/** A body from its pieces and this answer's request members. */
-function joinPieces (format: WireFormat, pieces: readonly string[], values: Pick<ErrorParts, RequestMember>): string {
-  let payload = pieces[0]
-  for (let i = 1; i < pieces.length; i++) payload += jsonString(values[format.requestMembers[i - 1]] as string) + pieces[i]
-  return payload
-}
-
-/** The request members of a sample body, each set to its marker. */
-function sampleMembers (members: readonly RequestMember[], markers: readonly string[]): Pick<ErrorParts, RequestMember> {
-  const sample: Record<RequestMember, string | undefined> = { requestId: undefined, timestamp: undefined, instance: undefined }
-  members.forEach((member, index) => { sample[member] = markers[index] })
-  return sample
 }
 
 /** Adds fields to `Vary`, keeping what is there (another plugin's `Origin`, say) and not repeating one. */

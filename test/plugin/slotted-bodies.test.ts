@@ -12,9 +12,9 @@ import { loadCatalog } from '../../src/index.js'
 import { builtinDeclaration, defaultFormat } from '../../src/envelope/default.js'
 import { declaredFormat } from '../../src/envelope/declared.js'
 import { exampleParts } from '../../src/envelope/example.js'
-import { serializeBody, type WireFormat } from '../../src/envelope/format.js'
+import { jsonString, serializeBody, type WireFormat } from '../../src/envelope/format.js'
 import { problemFormat } from '../../src/envelope/problem.js'
-import { createResponder, jsonString } from '../../src/plugin/respond.js'
+import { createResponder } from '../../src/plugin/respond.js'
 import { recipe } from '../helpers/recipes.js'
 
 const SAMPLE = fileURLToPath(new URL('../../catalog/example.yaml', import.meta.url))
@@ -98,3 +98,21 @@ function sendOnce (responder: ReturnType<typeof createResponder>, format: WireFo
   responder.send(reply as never, error, format)
   return { status, body }
 }
+
+test('a body is cut whatever the order of its request members, and sent with the serializer\'s bytes', async (t) => {
+  const catalog = await loadCatalog(SAMPLE)
+  const internal = catalog.get('INTERNAL_ERROR')
+  const entry = catalog.get('INSTRUCTOR_ONLY')
+  if (internal === undefined || entry === undefined) throw new Error('the sample catalog has INTERNAL_ERROR and INSTRUCTOR_ONLY')
+  // The path before the id, the id before the code: not the order the format lists its request members in.
+  const format = declaredFormat(builtinDeclaration('path-first', { body: { instance: '$instance', requestId: '$requestId', code: '$code', message: '$message' } }), { name: 'path-first' })
+  t.same(format.requestMembers, ['requestId', 'instance'])
+  let calls = 0
+  const counting: WireFormat = { ...format, serializerBody: (parts) => { calls++; return format.serializerBody(parts) } }
+  const responder = createResponder(internal, catalog.locale)
+  const error = { entry, ...entry.render(undefined) }
+  const sent = ['r1', 'r2', 'r3'].map((id) => sendOnce(responder, counting, error, id).body)
+  t.equal(calls, 1, 'the sample only: every answer is cut pieces')
+  t.equal(sent[2], serializeBody(format, { ...error, details: undefined, fieldErrors: undefined, requestId: 'r3', instance: '/sessions/AB12CD' }))
+  t.match(sent[2], /^\{"instance":"\/sessions\/AB12CD","requestId":"r3","code":"INSTRUCTOR_ONLY"/)
+})
