@@ -7,7 +7,7 @@ import { fork } from 'node:child_process'
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { scenarioNamed } from './scenarios.js'
+import { requestHeadersOf, scenarioNamed } from './scenarios.js'
 import type { ServerMessage } from './servers/start.js'
 
 interface ProfileNode { id: number, callFrame: { functionName: string, url: string, lineNumber: number }, hitCount?: number }
@@ -45,7 +45,8 @@ async function main (): Promise<void> {
     url: `http://127.0.0.1:${port}${scenario.path}`,
     method: scenario.method,
     duration: seconds,
-    ...(scenario.body === undefined ? {} : { body: scenario.body, headers: { 'content-type': 'application/json' } })
+    headers: requestHeadersOf(scenario),
+    ...(scenario.body === undefined ? {} : { body: scenario.body })
   })
   await new Promise((resolve) => { child.once('exit', resolve); child.send({ type: 'close' }) })
   const file = readdirSync(DIR).filter((name) => name.endsWith('.cpuprofile')).map((name) => join(DIR, name))

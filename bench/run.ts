@@ -18,7 +18,7 @@
 import autocannon from 'autocannon'
 import { fork, spawnSync, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { SCENARIOS, type Scenario } from './scenarios.js'
+import { requestHeadersOf, SCENARIOS, type Scenario } from './scenarios.js'
 import type { ServerMessage } from './servers/start.js'
 
 const DURATION = positive('BENCH_DURATION', 3)
@@ -91,7 +91,7 @@ async function probe (server: Server): Promise<string> {
   const { scenario } = server
   const response = await fetch(`http://127.0.0.1:${server.port}${scenario.path}`, {
     method: scenario.method,
-    headers: headersOf(scenario),
+    headers: requestHeadersOf(scenario),
     ...(scenario.body === undefined ? {} : { body: scenario.body })
   })
   const body = await response.text()
@@ -112,7 +112,7 @@ async function load (server: Server, seconds: number): Promise<Sample> {
     connections: CONNECTIONS,
     pipelining: PIPELINING,
     duration: seconds,
-    headers: headersOf(scenario),
+    headers: requestHeadersOf(scenario),
     ...(scenario.body === undefined ? {} : { body: scenario.body }),
     ...(scenario.bodies === undefined ? {} : { requests: [{ setupRequest: inTurn(scenario.bodies) }] })
   })
@@ -134,11 +134,6 @@ function inTurn (bodies: readonly string[]): (request: autocannon.Request) => au
     request.body = bodies[next++ % bodies.length]
     return request
   }
-}
-
-/** The request headers of a scenario: its own, and the body's content type. */
-function headersOf (scenario: Scenario): Record<string, string> {
-  return { ...scenario.headers, ...(scenario.body === undefined ? {} : { 'content-type': 'application/json' }) }
 }
 
 function median (values: number[]): number {

@@ -144,6 +144,16 @@ function inFormats (scenario: Scenario): Scenario[] {
   }))
 }
 
+/** The request headers of a scenario: its own, and the body's content type. */
+export function requestHeadersOf (scenario: Scenario): Record<string, string> {
+  return { ...scenario.headers, ...(scenario.body === undefined ? {} : { 'content-type': 'application/json' }) }
+}
+
+/** A scenario's request as `app.inject` takes it (its first body, for a scenario with several). */
+export function injectOptionsOf (scenario: Scenario): { method: Scenario['method'], url: string, headers: Record<string, string>, payload?: string } {
+  return { method: scenario.method, url: scenario.path, headers: requestHeadersOf(scenario), ...(scenario.body === undefined ? {} : { payload: scenario.body }) }
+}
+
 /** A scenario by name. */
 export function scenarioNamed (name: string): Scenario {
   const found = SCENARIOS.find((scenario) => scenario.name === name)

@@ -7,9 +7,8 @@ import createError from '@fastify/error'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { fileURLToPath } from 'node:url'
 import { errorCatalog } from '../../src/index.js'
-import type { Scenario } from '../scenarios.js'
 import { koreanOnlyCatalog } from '../korean-only.js'
-import { scenarioNamed } from '../scenarios.js'
+import { injectOptionsOf, scenarioNamed, type Scenario } from '../scenarios.js'
 // The recipes as docs/wire-formats.md prints them (one reader, shared with the recipe tests).
 import { recipe } from '../../test/helpers/recipes.js'
 
@@ -74,12 +73,7 @@ const RECORDED_HEADERS = new Set(['content-type', 'content-language', 'vary', 'r
 /** A catalog scenario's answer to its request (status, headers, body), recorded once through `inject`. */
 async function recordedAnswer (scenario: Scenario): Promise<{ status: number, headers: Record<string, string>, body: string }> {
   const app = await buildScenarioApp(scenario)
-  const response = await app.inject({
-    method: scenario.method,
-    url: scenario.path,
-    headers: { ...scenario.headers, ...(scenario.body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(scenario.body === undefined ? {} : { payload: scenario.body })
-  })
+  const response = await app.inject(injectOptionsOf(scenario))
   await app.close()
   const headers: Record<string, string> = {}
   for (const [name, value] of Object.entries(response.headers)) if (RECORDED_HEADERS.has(name)) headers[name] = String(value)

@@ -2,17 +2,12 @@
 // the same bytes, so that it measures the plugin's own work and nothing else.
 import { test } from 'tap'
 import { buildScenarioApp } from '../../bench/servers/apps.js'
-import { SCENARIOS, scenarioNamed, type Scenario } from '../../bench/scenarios.js'
+import { injectOptionsOf, SCENARIOS, scenarioNamed, type Scenario } from '../../bench/scenarios.js'
 
 async function answerOf (scenario: Scenario): Promise<{ status: number, body: string, headers: Record<string, unknown> }> {
   const app = await buildScenarioApp(scenario)
   try {
-    const response = await app.inject({
-      method: scenario.method,
-      url: scenario.path,
-      headers: { ...scenario.headers, ...(scenario.body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(scenario.body === undefined ? {} : { payload: scenario.body })
-    })
+    const response = await app.inject(injectOptionsOf(scenario))
     const { date, connection, ...headers } = response.headers
     return { status: response.statusCode, body: response.body, headers }
   } finally {
