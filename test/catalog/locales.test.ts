@@ -8,6 +8,9 @@ import { formatProblem, type CatalogProblem } from '../../src/catalog/problems.j
 import { parseCatalogText } from '../../src/catalog/source.js'
 import { diffCatalogs } from '../../src/diff/diff.js'
 import { lintCatalogDocument } from '../../src/lint/lint.js'
+import { renderModule } from '../../src/codegen/module.js'
+import { addCatalogErrors, CODES_EXTENSION } from '../../src/openapi/document.js'
+import { defaultFormat } from '../../src/envelope/default.js'
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url))
 const HANGUL = /[\uAC00-\uD7A3]/u
@@ -288,6 +291,16 @@ errors:
   t.equal(entry.deprecated, '대신 NEW_CODE를 사용하세요.', 'the entry keeps the default locale\'s reason')
   t.equal(entry.details.seat.description, '좌석 번호', 'and plain descriptions in the default locale, for schemas and codegen')
   t.match(entry.detailsSchema, { properties: { seat: { description: '좌석 번호' }, plan: { description: '좌석 배치', properties: { rows: { items: { description: '줄 번호' } } } } } })
+  // What docs/catalog-format.md promises: generated types and OpenAPI carry the default locale's descriptions.
+  const generated = renderModule(catalog, { source: 'c.yaml' })
+  t.match(generated, '좌석 번호')
+  t.match(generated, '줄 번호')
+  t.notMatch(generated, /Seat number|Row number|\[object Object\]/)
+  const paths = { '/seats': { get: { responses: {}, [CODES_EXTENSION]: ['OLD_CODE'] } } }
+  const document = addCatalogErrors({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths }, catalog, defaultFormat)
+  const openapi = JSON.stringify(document)
+  t.match(openapi, '"description":"좌석 번호"')
+  t.notMatch(openapi, /Seat number|Row number/)
   t.same(entry.textOf('en').details, { seat: 'Seat number', plan: '좌석 배치' }, 'English where given, else the default')
   t.equal(entry.textOf('en').deprecated, 'Use NEW_CODE instead.')
   t.same(entry.textOf('ko').details, { seat: '좌석 번호', plan: '좌석 배치' })
