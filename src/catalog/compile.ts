@@ -7,7 +7,7 @@ import type { TObject } from '@sinclair/typebox'
 import { FEC_ERR_CATALOG_INVALID, FEC_ERR_DETAILS_INVALID, FEC_ERR_OPTIONS_INVALID } from '../errors.js'
 import { builtinDocument } from './builtin.js'
 import { parseEnvelopeDeclaration, type EnvelopeDeclaration } from './envelope-syntax.js'
-import { CatalogError, retryAfterSeconds, type CatalogErrorOptions } from './catalog-error.js'
+import { CatalogError, makeCatalogError, retryAfterSeconds, type CatalogErrorOptions } from './catalog-error.js'
 import { checkCatalogDocument } from './check.js'
 import { detailsSchema } from './details.js'
 import type { CatalogEntrySource, CatalogFile, DetailSpec, Localized, ValidationCodeRule } from './format.js'
@@ -347,7 +347,7 @@ function compileEntry (
       checkNumbers?.(given)
       const values = given === undefined ? EMPTY : ownCopy === undefined ? given : ownCopy(given) as Record<string, unknown>
       const shown = waits ? withRetryAfter(values, retryAfterSeconds(options?.retryAfter) ?? retryAfter) : values
-      return new CatalogError({
+      return makeCatalogError({
         code,
         statusCode: status,
         message: text.message(shown),

@@ -1,5 +1,6 @@
 import t from 'tap'
-import { inspect } from 'node:util'
+import { inspect, types } from 'node:util'
+import Fastify from 'fastify'
 import { CatalogError, compileCatalog, isCatalogError } from '../../src/index.js'
 
 const catalog = compileCatalog({
@@ -112,4 +113,50 @@ t.test('a factory\'s error has the members, enumerability and printing of one ma
   t.equal(inspect(made), inspect(constructed), 'util.inspect prints both alike')
   t.match(inspect(made), /^\[CatalogError: 세션을 찾을 수 없습니다\. \(세션 코드 A1\)\]/)
   t.equal(JSON.stringify(made), JSON.stringify(constructed))
+})
+
+t.test('a 4xx factory error made without the Error constructor reads, prints and logs like one made by it', async (t) => {
+  const made = SESSION_NOT_FOUND({ sessionCode: 'A1' })
+  const constructed = new CatalogError({
+    code: 'SESSION_NOT_FOUND',
+    statusCode: 404,
+    message: made.message,
+    retryable: false,
+    suggestions: made.suggestions,
+    details: { sessionCode: 'A1' },
+    retryAfter: undefined
+  }, { captureStack: false })
+  t.notOk(types.isNativeError(made), 'made without the constructor (what the docs say tells them apart)')
+  t.ok(types.isNativeError(constructed))
+  t.ok(types.isNativeError(SESSION_NOT_FOUND({ sessionCode: 'A1' }, { captureStack: true })), 'captureStack: true makes a native one')
+  t.ok(made instanceof Error)
+  t.ok(made instanceof CatalogError)
+  t.same(Object.keys(made), Object.keys(constructed), 'the same enumerable members, in the same order')
+  t.same({ ...made }, { ...constructed })
+  t.notOk(Object.prototype.propertyIsEnumerable.call(made, 'message'), 'message is not enumerable')
+  t.equal(made.message, constructed.message)
+  t.equal(String(made), String(constructed))
+  t.equal(made.stack, constructed.stack)
+  t.equal(inspect(made), inspect(constructed), 'util.inspect prints both alike')
+  t.equal(inspect({ error: made }), inspect({ error: constructed }))
+  t.equal(JSON.stringify(made), JSON.stringify(constructed))
+
+  // pino's err serializer, through Fastify's logger: the same line for both.
+  const lines: string[] = []
+  const app = Fastify({ logger: { base: undefined, timestamp: false, stream: { write: (line: string) => lines.push(line) } } })
+  app.log.info({ err: made }, 'x')
+  app.log.info({ err: constructed }, 'x')
+  await app.close()
+  t.equal(lines.length, 2)
+  t.equal(lines[0], lines[1])
+  t.match(JSON.parse(lines[0]).err, { type: 'CatalogError', message: made.message, stack: made.stack, code: 'SESSION_NOT_FOUND' })
+
+  // message and stack are settable, as any Error's, and then own, unenumerable members.
+  made.message = '바뀐 메시지'
+  t.equal(made.message, '바뀐 메시지')
+  t.equal(made.stack, 'CatalogError: 바뀐 메시지', 'the stack follows the message until it is set')
+  made.stack = 'custom'
+  t.equal(made.stack, 'custom')
+  t.same(Object.keys(made), Object.keys(constructed), 'still not enumerable once set')
+  t.equal(SESSION_NOT_FOUND({ sessionCode: 'A1' }).message, '세션을 찾을 수 없습니다. (세션 코드 A1)', 'another error keeps its own')
 })
