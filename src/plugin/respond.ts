@@ -44,10 +44,13 @@ interface ConstantBody {
   body: CutBody
 }
 
-/** A code's body with details, cut around its message, suggestions and details too. */
+/**
+ * A code's body with details, cut around its message and details too, and around its suggestions unless they are
+ * the code's constant ones in this language (no placeholders), which the pieces then hold as written.
+ */
 interface SlottedBody extends CutBody {
-  /** How many suggestions the sample had (a body with another count is left to the serializer). */
-  suggestions: number
+  /** The constant suggestions the pieces hold (an answer with others is left to the serializer), or how many slots. */
+  suggestions: readonly string[] | number
 }
 
 /**
@@ -150,27 +153,33 @@ export function createResponder (internal: CompiledEntry, defaultLocale: string,
     return constant
   }
 
-  /** The pieces of a code's body with details in one language, cut on first use; null when it cannot be cut. */
-  function slottedOf (format: WireFormat, cache: FormatCache, entry: CompiledEntry, locale: string, suggestions: number): SlottedBody | null {
+  /** The pieces of a code's body with details in one language, cut on first use; null when they do not fit this answer. */
+  function slottedOf (format: WireFormat, cache: FormatCache, entry: CompiledEntry, locale: string, suggestions: readonly string[]): SlottedBody | null {
     let byEntry = cache.slotted.get(locale)
     if (byEntry === undefined) cache.slotted.set(locale, byEntry = new Map())
     let slotted = byEntry.get(entry)
     if (slotted === undefined) byEntry.set(entry, slotted = cutSlots(format, cache, entry, locale, suggestions))
-    return slotted !== null && slotted.suggestions === suggestions ? slotted : null
+    if (slotted === null) return null
+    // The same constant list (identity: the entry hands out one frozen list), or as many slots as suggestions.
+    return slotted.suggestions === suggestions || slotted.suggestions === suggestions.length ? slotted : null
   }
 
   /**
    * A sample with a marker in each slot, cut where they are. The details and every request member must be found
    * (a format that spreads the details with `$merge`, say, keeps the serializer); the message and suggestions may be
-   * missing (a format may leave them out).
+   * missing (a format may leave them out). Suggestions the code renders to one constant list in this language (the
+   * same frozen list whatever the details) are written into the pieces.
    */
-  function cutSlots (format: WireFormat, cache: FormatCache, entry: CompiledEntry, locale: string, suggestions: number): SlottedBody | null {
-    const suggestionMarks = Array.from({ length: suggestions }, (_, index): Mark => ({ marker: `\u0000fec-suggestion-${index}-${MARKER_ID}\u0000`, slot: index, required: false }))
+  function cutSlots (format: WireFormat, cache: FormatCache, entry: CompiledEntry, locale: string, suggestions: readonly string[]): SlottedBody | null {
+    const constant = constantSuggestions(entry, locale)
+    const suggestionMarks = constant === suggestions
+      ? []
+      : Array.from({ length: suggestions.length }, (_, index): Mark => ({ marker: `\u0000fec-suggestion-${index}-${MARKER_ID}\u0000`, slot: index, required: false }))
     const body = cutSample(
-      () => serializeSample(format, { entry, message: MESSAGE_MARKER, suggestions: suggestionMarks.map(({ marker }) => marker), details: DETAILS_MARKER, locale, ...cache.memberValues }),
+      () => serializeSample(format, { entry, message: MESSAGE_MARKER, suggestions: constant === suggestions ? constant : suggestionMarks.map(({ marker }) => marker), details: DETAILS_MARKER, locale, ...cache.memberValues }),
       [{ marker: MESSAGE_MARKER, slot: 'message', required: false }, { marker: DETAILS_MARKER, slot: 'details', required: true }, ...suggestionMarks, ...cache.members]
     )
-    return body === null ? null : { ...body, suggestions }
+    return body === null ? null : { ...body, suggestions: constant === suggestions ? constant : suggestions.length }
   }
 
   /** The cut body of a validation failure, when it repeats the one last seen with its first field error. */
@@ -205,7 +214,7 @@ export function createResponder (internal: CompiledEntry, defaultLocale: string,
       if (fieldErrors !== undefined) {
         if (fieldErrors.length > 0) cut = repeatedOf(format, cache, error, fieldErrors, details, locale)
       } else if (details !== undefined) {
-        cut = slottedOf(format, cache, entry, locale, error.suggestions.length)
+        cut = slottedOf(format, cache, entry, locale, error.suggestions)
       } else {
         // Nothing varies but the request members, when the texts are the code's own.
         const constant = constantOf(format, cache, entry, locale)
@@ -261,6 +270,19 @@ export function createResponder (internal: CompiledEntry, defaultLocale: string,
   }
 
   return { send, serialize: serializeBody }
+}
+
+/**
+ * The suggestions a code renders in one language whatever its details (texts without placeholders: the entry
+ * hands out one frozen list), or undefined when they depend on the details.
+ */
+function constantSuggestions (entry: CompiledEntry, locale: string): readonly string[] | undefined {
+  try {
+    const first = entry.render(undefined, locale).suggestions
+    return first.length > 0 && first === entry.render(undefined, locale).suggestions ? first : undefined
+  } catch {
+    return undefined
+  }
 }
 
 let lastMillis = NaN

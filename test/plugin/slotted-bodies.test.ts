@@ -116,3 +116,25 @@ test('a body is cut whatever the order of its request members, and sent with the
   t.equal(sent[2], serializeBody(format, { ...error, details: undefined, fieldErrors: undefined, requestId: 'r3', instance: '/sessions/AB12CD' }))
   t.match(sent[2], /^\{"instance":"\/sessions\/AB12CD","requestId":"r3","code":"INSTRUCTOR_ONLY"/)
 })
+
+test('constant suggestions are written into the pieces; an answer with other suggestions still gets its own', async (t) => {
+  const catalog = await loadCatalog(SAMPLE)
+  const internal = catalog.get('INTERNAL_ERROR')
+  const entry = catalog.get('SESSION_NOT_FOUND')
+  if (internal === undefined || entry === undefined) throw new Error('the sample catalog has INTERNAL_ERROR and SESSION_NOT_FOUND')
+  const rendered = entry.render({ sessionCode: 'AB12CD' })
+  t.equal(rendered.suggestions, entry.render({ sessionCode: 'ZZ99ZZ' }).suggestions, 'the sample\'s SESSION_NOT_FOUND has constant suggestions (one frozen list)')
+  let calls = 0
+  const counting: WireFormat = { ...defaultFormat, serializerBody: (parts) => { calls++; return defaultFormat.serializerBody(parts) } }
+  const responder = createResponder(internal, catalog.locale)
+  const details = { sessionCode: 'AB12CD' }
+  const expected = (suggestions: readonly string[], id: string): string => serializeBody(defaultFormat, { entry, message: rendered.message, suggestions, details, fieldErrors: undefined, requestId: id })
+  for (const id of ['r1', 'r2']) t.equal(sendOnce(responder, counting, { entry, ...rendered, details }, id).body, expected(rendered.suggestions, id))
+  t.equal(calls, 1, 'the sample only: both answers from pieces')
+
+  const other = ['담당 강사에게 문의하세요.']
+  t.equal(sendOnce(responder, counting, { entry, message: rendered.message, suggestions: other, details }, 'r3').body, expected(other, 'r3'), 'other suggestions are not the constant ones')
+  const equalCopy = [...rendered.suggestions]
+  t.equal(sendOnce(responder, counting, { entry, message: rendered.message, suggestions: equalCopy, details }, 'r4').body, expected(equalCopy, 'r4'), 'an equal list made elsewhere: the same bytes')
+  t.equal(calls, 3, 'both left to the serializer')
+})
