@@ -11,6 +11,12 @@
  * BENCH_PIN=1 (Linux, `taskset`): the load generator on CPU 0 and every server on CPU 1, so that neither is moved
  * onto the other's core between rounds.
  *
+ * BENCH_PAIRED=1: each baseline and every row measured against it are loaded at the same time (one autocannon per
+ * server, all from this process) instead of one after another. With BENCH_PIN they share CPU 1, so a slow phase of
+ * the VM (they last seconds here and moved sequential ratios by ±10%) hits every row of a round alike. Each server
+ * gets its share of one core, so req/s are smaller; the ratios are what to read. The footer says how busy the load
+ * generator was: near its whole core, it would be what limits every row, and the ratios would shrink towards 1.
+ *
  * BENCH_COMPARE=<dir>: another checkout of this repository (with its node_modules), e.g. a `git worktree` of the
  * previous commit. Each of our scenarios also runs from that checkout's servers, as `<name>@before`, in the same
  * rounds, and a `× before` column gives the per-round ratio: a change measured before/after in one run.
@@ -18,7 +24,7 @@
 import autocannon from 'autocannon'
 import { fork, spawnSync, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { requestHeadersOf, SCENARIOS, type Scenario } from './scenarios.js'
+import { batchesOf, requestHeadersOf, SCENARIOS, type Scenario } from './scenarios.js'
 import type { ServerMessage } from './servers/start.js'
 
 const DURATION = positive('BENCH_DURATION', 3)
@@ -32,6 +38,7 @@ interface Server { scenario: Scenario, label: string, child: ChildProcess, port:
 
 const COMPARE = process.env.BENCH_COMPARE
 const PIN = process.env.BENCH_PIN === '1'
+const PAIRED = process.env.BENCH_PAIRED === '1'
 
 /** Pins a process to one CPU with `taskset` (BENCH_PIN); fails loudly rather than measuring unpinned. */
 function pin (pid: number | undefined, cpu: number): void {
@@ -166,12 +173,22 @@ async function main (): Promise<void> {
     for (const server of servers) await load(server, WARMUP)
 
     const samples = new Map<string, Sample[]>(servers.map((server) => [server.label, []]))
+    // Sequential: one server at a time. Paired: a group at a time, its servers loaded at once.
+    const batches = batchesOf(servers, PAIRED)
+    // The share of its core the load generator used while a batch ran, at most (paired mode's check).
+    let generatorBusy = 0
     for (let round = 0; round < ROUNDS; round++) {
-      const order = round % 2 === 0 ? servers : [...servers].reverse()
-      for (const server of order) {
-        const sample = await load(server, DURATION)
-        samples.get(server.label)?.push(sample)
-        console.error(`round ${round + 1}/${ROUNDS} ${server.label.padEnd(18)} ${Math.round(sample.rps)} req/s`)
+      const order = round % 2 === 0 ? batches : [...batches].reverse()
+      for (const batch of order) {
+        const cpu = process.cpuUsage()
+        const started = performance.now()
+        const results = await Promise.all(batch.map((server) => load(server, DURATION)))
+        const used = process.cpuUsage(cpu)
+        generatorBusy = Math.max(generatorBusy, (used.user + used.system) / 1000 / (performance.now() - started))
+        batch.forEach((server, index) => {
+          samples.get(server.label)?.push(results[index])
+          console.error(`round ${round + 1}/${ROUNDS} ${server.label.padEnd(18)} ${Math.round(results[index].rps)} req/s`)
+        })
       }
     }
     const rss = new Map<string, number>()
@@ -214,7 +231,8 @@ async function main (): Promise<void> {
       '× floor: req/s over the floor row of the same request (its answer recorded once and sent as constant bytes by a bare error handler: ' +
       'what any error handler could reach on this machine with these bytes).')
     console.log(`${ROUNDS} alternating rounds of ${DURATION} s per scenario, ${CONNECTIONS} connections, Node ${process.version}; ` +
-      `ratios are medians of per-round ratios; ${Math.round((Date.now() - began) / 1000)} s in all.`)
+      `ratios are medians of per-round ratios; ${Math.round((Date.now() - began) / 1000)} s in all.` +
+      (PAIRED ? ` Paired: each baseline loaded at the same time as its rows${PIN ? ', all on CPU 1' : ''}; the load generator was busy ${Math.round(generatorBusy * 100)}% of a core at most.` : ''))
   } finally {
     for (const server of servers) {
       server.child.removeAllListeners('exit')

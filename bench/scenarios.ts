@@ -160,3 +160,19 @@ export function scenarioNamed (name: string): Scenario {
   if (found === undefined) throw new Error(`unknown scenario ${name}; known: ${SCENARIOS.map((s) => s.name).join(', ')}`)
   return found
 }
+
+/**
+ * What one step of a bench round loads at once: each server alone, or (paired) a baseline together with every
+ * server measured against it, so that the ratios of a round come from the same seconds of the machine.
+ */
+export function batchesOf<T extends { scenario: Scenario }> (servers: readonly T[], paired: boolean): T[][] {
+  if (!paired) return servers.map((server) => [server])
+  const groups = new Map<string, T[]>()
+  for (const server of servers) {
+    const key = server.scenario.baseline ?? server.scenario.name
+    const group = groups.get(key)
+    if (group === undefined) groups.set(key, [server])
+    else group.push(server)
+  }
+  return [...groups.values()]
+}
