@@ -39,6 +39,8 @@ interface Context {
   raw?: boolean
   /** `$details` is typed as a string: a sample body carries a marker there (see WireFormat.serializerSchema). */
   detailsAsText?: boolean
+  /** The one object that spreads the details (`$merge: $details`), typed as a string with `detailsAsText`. */
+  detailsHolder?: ObjectNode<BodyVariable> | undefined
 }
 
 interface BodyVariableSpec {
@@ -337,14 +339,22 @@ function constantSchema (value: string | number | boolean | null): TSchema {
 
 type Builder = (parts: ErrorParts, context: Context) => unknown
 
-/** The body builder of a template: objects always present, members without a value left out. */
-function builderOf (node: TemplateNode<BodyVariable>): Builder {
+/**
+ * The body builder of a template: objects always present, members without a value left out. In a sample body
+ * (WireFormat.serializerSchema's `detailsAsText`) the details are a marker string, and `holder`, the one object that
+ * spreads them, is written as that string.
+ */
+function builderOf (node: TemplateNode<BodyVariable>, holder?: ObjectNode<BodyVariable>): Builder {
   if (node.kind === 'array') {
-    const items = node.items.map(builderOf)
+    const items = node.items.map((item) => builderOf(item, holder))
     return (parts, context) => items.map((item) => item(parts, context) ?? null)
   }
+  if (node.kind === 'object' && node === holder) {
+    const build = builderOf(node)
+    return (parts, context) => typeof parts.details === 'string' ? parts.details : build(parts, context)
+  }
   if (node.kind === 'object') {
-    const members = node.members.map(({ key, node }) => [key, builderOf(node)] as const)
+    const members = node.members.map(({ key, node }) => [key, builderOf(node, holder)] as const)
     const merge = node.merge === undefined ? undefined : BODY[node.merge].value
     // The members written before `$merge`, then its spread, then the rest: a later key's value wins, as in YAML.
     const before = members.slice(0, node.mergeAt)
@@ -389,6 +399,7 @@ function schemaOf (node: TemplateNode<BodyVariable>, context: Context, title?: s
   if (node.kind === 'array') {
     return { schema: Type.Tuple(node.items.map((item) => schemaOf(item, context, undefined, ordered).schema ?? Type.Null())), required: true }
   }
+  if (node.kind === 'object' && node === context.detailsHolder && context.detailsAsText === true) return { schema: Type.String(), required: true }
   if (node.kind === 'object') {
     const properties: Record<string, TSchema> = {}
     const required: string[] = []
@@ -550,11 +561,41 @@ function listJson (list: readonly FieldError[], item: (error: FieldError) => str
   return `[${json}]`
 }
 
+/** The objects of a template that spread the details (`$merge: $details`), at any depth. */
+function detailsHoldersOf (node: TemplateNode<BodyVariable>, into: Array<ObjectNode<BodyVariable>>): Array<ObjectNode<BodyVariable>> {
+  if (node.kind === 'array') for (const item of node.items) detailsHoldersOf(item, into)
+  if (node.kind === 'object') {
+    if (node.merge === 'details') into.push(node)
+    for (const member of node.members) detailsHoldersOf(member.node, into)
+  }
+  return into
+}
+
+/**
+ * The JSON of the object that spreads the details, for one answer without field errors: its schema (the serializer's
+ * ordering) compiled on its own per code, the bytes the whole body's serializer writes there.
+ */
+function holderJson (holder: ObjectNode<BodyVariable>, typeOf: Context['typeOf'], item: ItemCompiled | undefined, context: Context): (parts: ErrorParts) => string {
+  const build = builderOf(holder)
+  const serializers = new WeakMap<CompiledEntry, (value: unknown) => string>()
+  return (parts) => {
+    let serialize = serializers.get(parts.entry)
+    if (serialize === undefined) {
+      const { schema } = schemaOf(holder, { entry: parts.entry, fieldErrors: false, typeOf, item }, undefined, true)
+      serializers.set(parts.entry, serialize = buildSerializer(schema ?? Type.Object({})) as (value: unknown) => string)
+    }
+    return serialize(build(parts, context))
+  }
+}
+
 /** Compiles a checked declaration into a wire format. */
 export function declaredFormat (declaration: EnvelopeDeclaration, settings: FormatSettings): WireFormat {
   const item = declaration.fieldError === undefined ? undefined : compileItem(declaration.fieldError)
   const typeOf = settings.typeOf ?? ((entry: CompiledEntry) => entry.docsUrl ?? 'about:blank')
-  const build = builderOf(declaration.body)
+  const holders = detailsHoldersOf(declaration.body, [])
+  // One object that spreads the details: a sample writes it as the details marker, an answer as its own JSON (detailsJson).
+  const detailsHolder = holders.length === 1 ? holders[0] : undefined
+  const build = builderOf(declaration.body, detailsHolder)
   const used = variablesOf(declaration.body, new Set())
   const code = declaration.body.members.find(({ node }) => node.kind === 'leaf' && node.alternatives.length === 1 && 'variable' in node.alternatives[0] && node.alternatives[0].variable === 'code')
   const contentType = declaration.contentType ?? 'application/json'
@@ -572,8 +613,9 @@ export function declaredFormat (declaration: EnvelopeDeclaration, settings: Form
       return schemaOf(declaration.body, { entry, fieldErrors, typeOf, item }, entry.code).schema as ReturnType<WireFormat['schema']>
     },
     serializerSchema (entry: CompiledEntry, fieldErrors: boolean, detailsAsText = false) {
-      return schemaOf(declaration.body, { entry, fieldErrors, typeOf, item, detailsAsText }, entry.code, true).schema as ReturnType<WireFormat['schema']>
+      return schemaOf(declaration.body, { entry, fieldErrors, typeOf, item, detailsAsText, detailsHolder }, entry.code, true).schema as ReturnType<WireFormat['schema']>
     },
+    detailsJson: detailsHolder === undefined ? undefined : holderJson(detailsHolder, typeOf, item, sharedRaw),
     body: (parts: ErrorParts) => build(parts, shared),
     serializerBody: (parts: ErrorParts) => build(parts, sharedRaw),
     spliceFieldErrors (json: string, fieldErrors: readonly FieldError[]) {

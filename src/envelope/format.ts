@@ -53,6 +53,12 @@ export interface WireFormat {
    * responder cuts into pieces (src/plugin/respond.ts).
    */
   serializerSchema (entry: CompiledEntry, fieldErrors: boolean, detailsAsText?: boolean): TObject
+  /**
+   * What a sample body's details marker stands for in one answer without field errors, when it is not the code's
+   * details as they are (serializeDetails): the JSON of the object that spreads them among other members
+   * (`$merge: $details`, seed 001 and 002). Undefined for a format that writes the details as they are.
+   */
+  readonly detailsJson: ((parts: ErrorParts) => string) | undefined
   /** The body of one answer, in member order (members left undefined are omitted). */
   body (parts: ErrorParts): unknown
   /**

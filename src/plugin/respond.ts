@@ -175,9 +175,11 @@ export function createResponder (internal: CompiledEntry, defaultLocale: string,
     const suggestionMarks = constant === suggestions
       ? []
       : Array.from({ length: suggestions.length }, (_, index): Mark => ({ marker: `\u0000fec-suggestion-${index}-${MARKER_ID}\u0000`, slot: index, required: false }))
+    // A request member inside the object that spreads the details is written with it (detailsJson), not found here.
+    const members = format.detailsJson === undefined ? cache.members : cache.members.map((mark) => ({ ...mark, required: false }))
     const body = cutSample(
       () => serializeSample(format, { entry, message: MESSAGE_MARKER, suggestions: constant === suggestions ? constant : suggestionMarks.map(({ marker }) => marker), details: DETAILS_MARKER, locale, ...cache.memberValues }),
-      [{ marker: MESSAGE_MARKER, slot: 'message', required: false }, { marker: DETAILS_MARKER, slot: 'details', required: true }, ...suggestionMarks, ...cache.members]
+      [{ marker: MESSAGE_MARKER, slot: 'message', required: false }, { marker: DETAILS_MARKER, slot: 'details', required: true }, ...suggestionMarks, ...members]
     )
     return body === null ? null : { ...body, suggestions: constant === suggestions ? constant : suggestions.length }
   }
@@ -224,7 +226,7 @@ export function createResponder (internal: CompiledEntry, defaultLocale: string,
     if (cut !== null) {
       let payload: string | undefined
       try {
-        payload = join(cut, entry, error, details, { requestId, timestamp, instance })
+        payload = join(cut, format, entry, error, details, locale, { requestId, timestamp, instance })
       } catch (failure) {
         // Details the code's schema cannot hold, as below.
         sendUnserializable(reply, entry, format, failure)
@@ -339,7 +341,7 @@ function cutSample (serialize: () => string, marks: readonly Mark[]): CutBody | 
  * A body from its cut pieces and this answer's parts; undefined when a text is not a string (a forged error's),
  * which the serializer then answers. Throws, as the serializer does, for details the code's schema cannot hold.
  */
-function join (cut: CutBody, entry: CompiledEntry, error: ErrorReply, details: Readonly<Record<string, unknown>> | undefined, members: Pick<ErrorParts, RequestMember>): string | undefined {
+function join (cut: CutBody, format: WireFormat, entry: CompiledEntry, error: ErrorReply, details: Readonly<Record<string, unknown>> | undefined, locale: string, members: Pick<ErrorParts, RequestMember>): string | undefined {
   const { pieces, slots } = cut
   let payload = pieces[0]
   for (let i = 0; i < slots.length; i++) {
@@ -347,7 +349,11 @@ function join (cut: CutBody, entry: CompiledEntry, error: ErrorReply, details: R
     let text: unknown
     if (slot === 'details') {
       if (details === undefined) return undefined
-      payload += serializeDetails(entry, details) + pieces[i + 1]
+      // The details as they are, or the object that spreads them (its other members read this answer's parts).
+      const json = format.detailsJson === undefined
+        ? serializeDetails(entry, details)
+        : format.detailsJson({ entry, message: error.message, suggestions: error.suggestions, details, fieldErrors: undefined, locale, ...members })
+      payload += json + pieces[i + 1]
       continue
     }
     if (slot === 'message') text = error.message

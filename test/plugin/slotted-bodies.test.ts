@@ -138,3 +138,29 @@ test('constant suggestions are written into the pieces; an answer with other sug
   t.equal(sendOnce(responder, counting, { entry, message: rendered.message, suggestions: equalCopy, details }, 'r4').body, expected(equalCopy, 'r4'), 'an equal list made elsewhere: the same bytes')
   t.equal(calls, 3, 'both left to the serializer')
 })
+
+test('every built-in format and recipe sends a body with details from pieces, seed 001 and 002 (details spread among other members) too', async (t) => {
+  const catalog = await loadCatalog(SAMPLE)
+  const internal = catalog.get('INTERNAL_ERROR')
+  const entry = catalog.get('SESSION_NOT_FOUND')
+  if (internal === undefined || entry === undefined) throw new Error('the sample catalog has INTERNAL_ERROR and SESSION_NOT_FOUND')
+  const formats: WireFormat[] = [
+    defaultFormat,
+    problemFormat(),
+    ...(['seed-000', 'seed-001', 'seed-002', 'seed-004'] as const).map((name) => declaredFormat(builtinDeclaration(name, recipe(name)), { name }))
+  ]
+  t.ok(formats.filter((format) => format.detailsJson !== undefined).map((format) => format.name).sort().join() === 'seed-001,seed-002', 'the two recipes that spread the details write them with their holder')
+  for (const format of formats) {
+    let calls = 0
+    const counting: WireFormat = { ...format, serializerBody: (parts) => { calls++; return format.serializerBody(parts) } }
+    const responder = createResponder(internal, catalog.locale, 'Accept-Language', true)
+    for (const locale of catalog.locales) {
+      const parts = exampleParts(catalog, entry, {}, locale)
+      for (const id of ['r1', 'r2', 'r3']) {
+        const sent = sendOnce(responder, counting, { entry, message: parts.message, suggestions: parts.suggestions, details: parts.details, locale }, id)
+        t.equal(sent.body, serializeBody(format, { ...parts, requestId: id, timestamp: timeOf(sent.body), instance: '/sessions/AB12CD' }), `${format.name} ${locale} ${id}`)
+      }
+    }
+    t.equal(calls, catalog.locales.length, `${format.name}: the sample of each language only, six answers from pieces`)
+  }
+})
