@@ -116,8 +116,8 @@ function fill<Code extends string, Details> (target: object, init: CatalogErrorI
  * constructor: an object on CatalogError's prototype, whose `message` and `stack` (`CatalogError: <message>`) the
  * prototype answers. Even with no stack frames, `new Error` is a call into the engine that cost ≈ 5% of a 404's
  * CPU time under load (bench/RESULTS.md). It is an `instanceof Error` and `instanceof CatalogError`, with the
- * members, printing (`util.inspect`), JSON and log line of one made by the constructor; only
- * `util.types.isNativeError` and `Object.prototype.toString` tell it apart (`captureStack: true` makes a native one).
+ * members, printing (`util.inspect`), JSON and log line of one made by the constructor; `util.types.isNativeError`,
+ * `Object.prototype.toString` and `structuredClone` tell it apart (`captureStack: true` makes a native one).
  */
 export function makeCatalogError<Code extends string, Details extends object> (init: CatalogErrorInit<Code, Details>, options: CatalogErrorOptions & { captureStack: boolean }): CatalogError<Code, Details> {
   if (options.captureStack || options.cause !== undefined) return new CatalogError(init, options)

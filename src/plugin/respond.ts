@@ -165,9 +165,10 @@ export function createResponder (internal: CompiledEntry, defaultLocale: string,
   }
 
   /**
-   * A sample with a marker in each slot, cut where they are. The details and every request member must be found
-   * (a format that spreads the details with `$merge`, say, keeps the serializer); the message and suggestions may be
-   * missing (a format may leave them out). Suggestions the code renders to one constant list in this language (the
+   * A sample with a marker in each slot, cut where they are. The details must be found (where a format spreads them
+   * with `$merge`, the object that holds them stands in their place: WireFormat.detailsJson), and so must every request
+   * member, unless the format has such an object (a member inside it is written with it); the message and suggestions
+   * may be missing (a format may leave them out). Suggestions the code renders to one constant list in this language (the
    * same frozen list whatever the details) are written into the pieces.
    */
   function cutSlots (format: WireFormat, cache: FormatCache, entry: CompiledEntry, locale: string, suggestions: readonly string[]): SlottedBody | null {

@@ -129,6 +129,13 @@ t.test('a 4xx factory error made without the Error constructor reads, prints and
   t.notOk(types.isNativeError(made), 'made without the constructor (what the docs say tells them apart)')
   t.ok(types.isNativeError(constructed))
   t.ok(types.isNativeError(SESSION_NOT_FOUND({ sessionCode: 'A1' }, { captureStack: true })), 'captureStack: true makes a native one')
+  // The other two differences the docs name.
+  t.equal(Object.prototype.toString.call(made), '[object Object]')
+  t.equal(Object.prototype.toString.call(constructed), '[object Error]')
+  t.match(structuredClone(made), { code: 'SESSION_NOT_FOUND', details: { sessionCode: 'A1' } }, 'a clone keeps the members…')
+  t.equal((structuredClone(made) as { message?: string }).message, undefined, '…not the message')
+  t.equal(structuredClone(constructed).message, constructed.message, 'a native one\'s clone keeps the message…')
+  t.equal((structuredClone(constructed) as { code?: string }).code, undefined, '…not the members')
   t.ok(made instanceof Error)
   t.ok(made instanceof CatalogError)
   t.same(Object.keys(made), Object.keys(constructed), 'the same enumerable members, in the same order')
