@@ -172,17 +172,18 @@ export function createResponder (internal: CompiledEntry, defaultLocale: string,
    * same frozen list whatever the details) are written into the pieces.
    */
   function cutSlots (format: WireFormat, cache: FormatCache, entry: CompiledEntry, locale: string, suggestions: readonly string[]): SlottedBody | null {
-    const constant = constantSuggestions(entry, locale)
-    const suggestionMarks = constant === suggestions
+    // This answer's list is the code's constant one: written into the pieces, no slots.
+    const baked = constantSuggestions(entry, locale) === suggestions
+    const suggestionMarks = baked
       ? []
       : Array.from({ length: suggestions.length }, (_, index): Mark => ({ marker: `\u0000fec-suggestion-${index}-${MARKER_ID}\u0000`, slot: index, required: false }))
     // A request member inside the object that spreads the details is written with it (detailsJson), not found here.
     const members = format.detailsJson === undefined ? cache.members : cache.members.map((mark) => ({ ...mark, required: false }))
     const body = cutSample(
-      () => serializeSample(format, { entry, message: MESSAGE_MARKER, suggestions: constant === suggestions ? constant : suggestionMarks.map(({ marker }) => marker), details: DETAILS_MARKER, locale, ...cache.memberValues }),
+      () => serializeSample(format, { entry, message: MESSAGE_MARKER, suggestions: baked ? suggestions : suggestionMarks.map(({ marker }) => marker), details: DETAILS_MARKER, locale, ...cache.memberValues }),
       [{ marker: MESSAGE_MARKER, slot: 'message', required: false }, { marker: DETAILS_MARKER, slot: 'details', required: true }, ...suggestionMarks, ...members]
     )
-    return body === null ? null : { ...body, suggestions: constant === suggestions ? constant : suggestions.length }
+    return body === null ? null : { ...body, suggestions: baked ? suggestions : suggestions.length }
   }
 
   /** The cut body of a validation failure, when it repeats the one last seen with its first field error. */
